@@ -1,0 +1,65 @@
+// `npm test`: every gate the README promises, in one run, ending with the line CI reads:
+// "N passed, N failed". Typecheck, lint and format are counted as one check each; unit, devbox
+// contract and browser tests are counted per test from their JSON reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+const total: Tally = { passed: 0, failed: 0 };
+const only = process.argv.slice(2);
+const wanted = (step: string) => only.length === 0 || only.includes(step);
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function gate(name: string, cmd: string, args: string[]) {
+  const ok = run(cmd, args) === 0;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+  total[ok ? 'passed' : 'failed'] += 1;
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+mkdirSync('test-results', { recursive: true });
+
+if (wanted('typecheck')) {
+  for (const p of ['.', 'devbox', 'e2e', 'bench', 'scripts']) gate(`typecheck ${p}`, 'npx', ['tsc', '-p', p]);
+}
+if (wanted('lint')) gate('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+if (wanted('format')) gate('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
+
+if (wanted('unit')) {
+  const out = 'test-results/vitest.json';
+  rmSync(out, { force: true });
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const r = readJson(out) as { numPassedTests: number; numFailedTests: number } | undefined;
+  if (r) {
+    total.passed += r.numPassedTests;
+    total.failed += r.numFailedTests;
+  }
+  // A crash before any report (or a failing suite with no tests) still fails the run.
+  if (!r || (code !== 0 && r.numFailedTests === 0)) total.failed += 1;
+}
+
+if (wanted('e2e')) {
+  const out = 'test-results/playwright.json';
+  rmSync(out, { force: true });
+  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const r = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+  if (r) {
+    total.passed += r.stats.expected + r.stats.flaky;
+    total.failed += r.stats.unexpected;
+  }
+  if (!r || (code !== 0 && r.stats.unexpected === 0)) total.failed += 1;
+}
+
+console.log(`\n${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 ? 1 : 0);
