@@ -1,0 +1,109 @@
+// Seeding entry points, called by devbox startup (server.ts) and by tests:
+//   ensureBootstrap — every start: the identities Aidbox itself creates from its env, plus, on a
+//                     fresh database, bootstrap.json (the file an operator loads into real Aidbox).
+//   seedDemo        — the demo data set (first start with --seed demo).
+//   seedScale       — synthetic Clients/AccessPolicies for performance work (--scale).
+import type { DevboxContext } from '../context.ts';
+import { verifyClientSecret, verifyPassword } from '../auth/secrets.ts';
+import type { Resource, Store } from '../store/types.ts';
+import { applyBootstrapEntries, loadBootstrapBundle } from './bootstrap-bundle.ts';
+import { operationResources } from './operations.ts';
+
+export const ROOT_CLIENT_ID = 'root';
+export const ROOT_POLICY_ID = 'root-allow-all';
+export const ADMIN_USER_ID = 'admin';
+
+const ROOT_GRANTS = ['basic', 'client_credentials'];
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** The stored resource without meta, so a rewrite keeps fields an operator added. */
+function editable(r: Resource | undefined): Record<string, unknown> {
+  if (!r) return {};
+  const { meta: _meta, ...rest } = r;
+  return rest;
+}
+
+// Like Aidbox with BOX_ROOT_CLIENT_SECRET: the root Client always matches the environment. Written
+// only when something differs, so restarts do not pile up history versions.
+async function ensureRootClient(store: Store, secret: string): Promise<void> {
+  const existing = await store.read('Client', ROOT_CLIENT_ID);
+  const cc = record(record(existing?.auth).client_credentials);
+  const upToDate =
+    existing !== undefined &&
+    existing.active === true &&
+    verifyClientSecret(secret, existing.secret) &&
+    JSON.stringify(existing.grant_types) === JSON.stringify(ROOT_GRANTS) &&
+    cc.token_format === 'jwt';
+  if (upToDate) return;
+  await store.update('Client', ROOT_CLIENT_ID, {
+    name: 'Root client',
+    description: 'Superuser client created from BOX_ROOT_CLIENT_SECRET. Use it for automation, not people.',
+    ...editable(existing),
+    resourceType: 'Client',
+    id: ROOT_CLIENT_ID,
+    active: true,
+    secret, // plaintext here; the store hashes it on write
+    grant_types: ROOT_GRANTS,
+    auth: {
+      ...record(existing?.auth),
+      client_credentials: { ...cc, token_format: 'jwt', access_token_expiration: 3600 },
+    },
+  });
+}
+
+async function ensureRootPolicy(store: Store): Promise<void> {
+  const existing = await store.read('AccessPolicy', ROOT_POLICY_ID);
+  const links = Array.isArray(existing?.link) ? existing.link : [];
+  const linked = links.some((l) => record(l).reference === `Client/${ROOT_CLIENT_ID}`);
+  if (existing?.engine === 'allow' && linked) return;
+  await store.update('AccessPolicy', ROOT_POLICY_ID, {
+    resourceType: 'AccessPolicy',
+    id: ROOT_POLICY_ID,
+    description:
+      'Everything is allowed for the root client (as in Aidbox). Never link this to anything else.',
+    engine: 'allow',
+    link: [{ reference: `Client/${ROOT_CLIENT_ID}` }],
+  });
+}
+
+// Like Aidbox with BOX_ADMIN_PASSWORD, plus the consoleAdmin flag the console's policy checks.
+async function ensureAdminUser(store: Store, password: string): Promise<void> {
+  const existing = await store.read('User', ADMIN_USER_ID);
+  const data = record(existing?.data);
+  if (existing && data.consoleAdmin === true && verifyPassword(password, existing.password)) return;
+  await store.update('User', ADMIN_USER_ID, {
+    email: 'admin@devbox.local',
+    name: { givenName: 'Console', familyName: 'Admin', formatted: 'Console Admin' },
+    ...editable(existing),
+    resourceType: 'User',
+    id: ADMIN_USER_ID,
+    password, // plaintext here; the store hashes it on write
+    data: { ...data, consoleAdmin: true },
+  });
+}
+
+// Aidbox's Operations are built in; devbox creates missing ones so Operation links always resolve.
+async function ensureOperations(store: Store): Promise<void> {
+  const have = new Set((await store.list('Operation')).map((r) => r.id));
+  for (const op of operationResources()) {
+    if (!have.has(op.id)) await store.create('Operation', op);
+  }
+}
+
+/**
+ * Runs on every start, all or nothing. `fresh` = the database was just created: only then is
+ * bootstrap.json applied, so later edits to the console Client or its policy are never reverted.
+ */
+export async function ensureBootstrap(ctx: DevboxContext, opts: { fresh: boolean }): Promise<void> {
+  const { adminPassword, rootClientSecret, consoleUrl } = ctx.config;
+  await ctx.store.transaction(async (tx) => {
+    await ensureOperations(tx);
+    await ensureRootClient(tx, rootClientSecret);
+    await ensureRootPolicy(tx);
+    await ensureAdminUser(tx, adminPassword);
+    if (opts.fresh) await applyBootstrapEntries(tx, loadBootstrapBundle(), consoleUrl);
+  });
+}
