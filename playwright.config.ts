@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+
+import { E2E } from './e2e/env.ts';
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: E2E.consoleUrl,
+    browserName: 'chromium',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx devbox/main.ts --memory --port 8890 --seed demo',
+      url: `${E2E.devboxUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        BOX_ROOT_CLIENT_SECRET: E2E.rootSecret,
+        BOX_ADMIN_PASSWORD: E2E.adminPassword,
+        BOX_SECURITY_CORS_ORIGINS: E2E.consoleUrl,
+        BOX_SECURITY_DEV_MODE: 'true',
+        DEVBOX_CONSOLE_URL: E2E.consoleUrl,
+        DEVBOX_FAULTS: '1',
+      },
+    },
+    {
+      command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --port 5190 --aidbox ${E2E.devboxUrl}`,
+      url: E2E.consoleUrl,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
