@@ -1,0 +1,170 @@
+// Aidbox `Client` resources: query factories for reads, plain async functions for writes.
+// The `secret` never enters the query cache: reads strip it and keep only `hasSecret`.
+import { queryOptions } from '@tanstack/react-query';
+import { aidbox, type AidboxResponse } from './aidbox-client.ts';
+import { AidboxError } from './errors.ts';
+import type { InvalidatesMeta } from './query-meta.ts';
+import { parseLeniently } from './resource-parse.ts';
+import { BundleSchema, ClientSchema, type Client, type StoredClient } from './types.ts';
+
+export type { StoredClient };
+
+export interface ClientListParams {
+  /** `_ilike` substring search over the whole resource */
+  q?: string;
+  count?: number;
+  /** 1-based */
+  page?: number;
+  /** Aidbox `_sort`, e.g. `-_lastUpdated`, `.name` */
+  sort?: string;
+  /** Extra search params passed through as given, e.g. `{'.grant_types$contains': 'implicit'}` */
+  filters?: Record<string, string>;
+}
+
+export interface ClientRecord {
+  client: StoredClient;
+  /** meta.versionId or the ETag version; undefined only if the server sent neither */
+  versionId: string | undefined;
+  hasSecret: boolean;
+  /** fields whose shape the console does not understand (left out of `client`, untouched on save) */
+  invalidFields: string[];
+}
+
+export interface ClientListPage {
+  clients: ClientRecord[];
+  total: number | undefined;
+  page: number;
+  count: number;
+  hasNext: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Meta for every mutation that writes Clients (see query-meta.ts). */
+export const clientMutationMeta: InvalidatesMeta = { invalidates: [['Client']] };
+
+export function toClientRecord(raw: unknown, etagVersion?: string): ClientRecord {
+  const { value, invalidFields } = parseLeniently(ClientSchema, raw);
+  const { secret, ...client } = value;
+  return {
+    client,
+    versionId: client.meta?.versionId ?? etagVersion,
+    hasSecret: typeof secret === 'string' && secret !== '',
+    invalidFields,
+  };
+}
+
+function listQuery(params: ClientListParams): Record<string, string | number> {
+  const query: Record<string, string | number> = {
+    _count: params.count ?? DEFAULT_PAGE_SIZE,
+    _page: params.page ?? 1,
+    _elements: '-secret',
+    _total: 'accurate',
+  };
+  if (params.q?.trim()) query._ilike = params.q.trim();
+  if (params.sort) query._sort = params.sort;
+  for (const [key, value] of Object.entries(params.filters ?? {})) query[key] = value;
+  return query;
+}
+
+export async function fetchClientList(
+  params: ClientListParams,
+  signal?: AbortSignal,
+): Promise<ClientListPage> {
+  const res = await aidbox().request({ path: '/fhir/Client', query: listQuery(params), signal });
+  const bundle = BundleSchema.parse(res.data);
+  const clients = (bundle.entry ?? [])
+    .map((e) => e.resource)
+    .filter((r) => r !== undefined)
+    .map((r) => toClientRecord(r));
+  return {
+    clients,
+    total: bundle.total,
+    page: params.page ?? 1,
+    count: params.count ?? DEFAULT_PAGE_SIZE,
+    hasNext: (bundle.link ?? []).some((l) => l.relation === 'next'),
+  };
+}
+
+export async function fetchClient(id: string, signal?: AbortSignal): Promise<ClientRecord> {
+  const res = await aidbox().request({ path: `/fhir/Client/${encodeURIComponent(id)}`, signal });
+  return toClientRecord(res.data, res.etagVersion);
+}
+
+export const clientQueries = {
+  all: () => ['Client'] as const,
+  lists: () => ['Client', 'list'] as const,
+  list: (params: ClientListParams) =>
+    queryOptions({
+      queryKey: ['Client', 'list', params] as const,
+      queryFn: ({ signal }) => fetchClientList(params, signal),
+      placeholderData: (previous) => previous,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: ['Client', 'detail', id] as const,
+      queryFn: ({ signal }) => fetchClient(id, signal),
+    }),
+};
+
+function ifMatch(versionId: string): Record<string, string> {
+  return { 'If-Match': `W/"${versionId}"` };
+}
+
+function fromWrite(res: AidboxResponse): ClientRecord {
+  return toClientRecord(res.data, res.etagVersion);
+}
+
+/**
+ * Creates a Client with the id the admin chose (POST honours a body id). A duplicate id fails with
+ * an AidboxError whose `reason` is `'exists'`; the existing Client is untouched.
+ */
+export async function createClient(resource: Client & { id: string }): Promise<ClientRecord> {
+  const res = await aidbox().request({ method: 'POST', path: '/fhir/Client', body: resource });
+  const record = fromWrite(res);
+  if (record.client.id !== resource.id) {
+    // A server that ignores body ids on POST (plain FHIR) would have minted a new id: say so loudly.
+    throw new AidboxError({
+      kind: 'invalid',
+      status: res.status,
+      method: 'POST',
+      path: '/fhir/Client',
+      issues: [
+        {
+          severity: 'error',
+          code: 'invalid',
+          diagnostics: `Server stored the Client as '${record.client.id ?? '?'}', not '${resource.id}'`,
+        },
+      ],
+    });
+  }
+  return record;
+}
+
+/** Merge-PATCH of the changed paths only, guarded by the version the form was loaded from. */
+export async function patchClient(
+  id: string,
+  mergePatch: Record<string, unknown>,
+  versionId: string,
+): Promise<ClientRecord> {
+  const res = await aidbox().request({
+    method: 'PATCH',
+    path: `/fhir/Client/${encodeURIComponent(id)}`,
+    body: mergePatch,
+    contentType: 'application/merge-patch+json',
+    headers: ifMatch(versionId),
+  });
+  return fromWrite(res);
+}
+
+export async function deleteClient(id: string, versionId: string): Promise<void> {
+  await aidbox().request({
+    method: 'DELETE',
+    path: `/fhir/Client/${encodeURIComponent(id)}`,
+    headers: ifMatch(versionId),
+  });
+}
+
+export function setClientActive(id: string, active: boolean, versionId: string): Promise<ClientRecord> {
+  return patchClient(id, { active }, versionId);
+}

@@ -1,0 +1,46 @@
+// Aidbox `Session` resources (one per issued token): list by Client, revoke one.
+import { queryOptions } from '@tanstack/react-query';
+import { aidbox } from './aidbox-client.ts';
+import type { InvalidatesMeta } from './query-meta.ts';
+import { BundleSchema, SessionSchema, type Session } from './types.ts';
+
+export interface SessionPage {
+  sessions: Session[];
+  total: number | undefined;
+}
+
+/** Token hashes are of no use to an admin and stay out of the cache. */
+const HIDDEN = ['access_token', 'refresh_token', 'authorization_code'] as const;
+
+export const sessionMutationMeta: InvalidatesMeta = { invalidates: [['Session']] };
+
+export async function fetchClientSessions(clientId: string, signal?: AbortSignal): Promise<SessionPage> {
+  const res = await aidbox().request({
+    path: '/fhir/Session',
+    query: { client: clientId, _count: 100, _sort: '-_lastUpdated', _total: 'accurate' },
+    signal,
+  });
+  const bundle = BundleSchema.parse(res.data);
+  const sessions = (bundle.entry ?? [])
+    .map((e) => e.resource)
+    .filter((r) => r !== undefined)
+    .map((r) => {
+      const s: Record<string, unknown> = { ...SessionSchema.parse(r) };
+      for (const key of HIDDEN) delete s[key];
+      return s as Session;
+    });
+  return { sessions, total: bundle.total };
+}
+
+export const sessionQueries = {
+  all: () => ['Session'] as const,
+  byClient: (clientId: string) =>
+    queryOptions({
+      queryKey: ['Session', 'by-client', clientId] as const,
+      queryFn: ({ signal }) => fetchClientSessions(clientId, signal),
+    }),
+};
+
+export async function deleteSession(id: string): Promise<void> {
+  await aidbox().request({ method: 'DELETE', path: `/fhir/Session/${encodeURIComponent(id)}` });
+}
