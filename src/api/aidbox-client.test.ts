@@ -1,3 +1,4 @@
+import { requestUrl } from '../testing/request-url.ts';
 import { AidboxError } from './errors.ts';
 import {
   backoffDelay,
@@ -21,7 +22,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 function scripted(script: Array<() => Response | Promise<Response>>): { fetch: typeof fetch; calls: Call[] } {
   const calls: Call[] = [];
   const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: String(input), init: init ?? {} });
+    calls.push({ url: requestUrl(input), init: init ?? {} });
     const step = script.shift();
     if (!step) throw new Error('unexpected fetch');
     return Promise.resolve().then(step);

@@ -1,3 +1,4 @@
+import { requestUrl } from '../testing/request-url.ts';
 import { QueryClient } from '@tanstack/react-query';
 import { configureAidbox, createAidboxClient, resetAidbox } from './aidbox-client.ts';
 import { clientQueries, createClient, deleteClient, patchClient } from './clients.ts';
@@ -8,7 +9,7 @@ type Call = { url: URL; init: RequestInit };
 function setup(responses: Response[]): Call[] {
   const calls: Call[] = [];
   const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: new URL(String(input)), init: init ?? {} });
+    calls.push({ url: new URL(requestUrl(input)), init: init ?? {} });
     const next = responses.shift();
     return next ? Promise.resolve(next) : Promise.reject(new Error('unexpected fetch'));
   };
