@@ -1,0 +1,151 @@
+import type { ClientShape } from './client-shape.ts';
+import { generateSecret } from './secret.ts';
+
+export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'integration' | 'fhir-server';
+
+export interface ClientKindInput {
+  id: string;
+  name?: string;
+  redirectUri?: string;
+  /** Only the "another FHIR server" kind: add HTTP Basic for servers that cannot do OAuth. */
+  allowBasic?: boolean;
+}
+
+export interface ClientKind {
+  id: ClientKindId;
+  label: string;
+  /** One line shown on the kind card. */
+  explanation: string;
+  /** Whether the short create form asks for a redirect URI. */
+  needsRedirectUri: boolean;
+  /** Whether a secret is generated at creation (shown once). */
+  confidential: boolean;
+  /** The secure starting point; confidential kinds include a freshly generated secret. */
+  build: (input: ClientKindInput) => ClientShape & { id: string; resourceType: 'Client' };
+}
+
+// Short-lived access tokens limit the damage of a leaked token (RFC 6819 §5.1.5.3); refresh tokens
+// always carry an absolute lifetime because Aidbox treats a missing value as "never expires".
+const BROWSER_ACCESS_TTL = 600;
+const SERVICE_ACCESS_TTL = 900;
+const USER_REFRESH_TTL = 8 * 3600;
+const NATIVE_REFRESH_TTL = 30 * 24 * 3600;
+
+function base(input: ClientKindInput) {
+  return {
+    resourceType: 'Client' as const,
+    id: input.id,
+    ...(input.name ? { name: input.name } : {}),
+    active: true,
+  };
+}
+
+function publicCodeClient(input: ClientKindInput, refreshTtl: number) {
+  return {
+    ...base(input),
+    grant_types: ['authorization_code', 'refresh_token'],
+    auth: {
+      authorization_code: {
+        redirect_uri: input.redirectUri ?? '',
+        pkce: true,
+        secret_required: false,
+        token_format: 'jwt',
+        access_token_expiration: BROWSER_ACCESS_TTL,
+        refresh_token: true,
+        refresh_token_expiration: refreshTtl,
+      },
+    },
+  };
+}
+
+function serviceClient(input: ClientKindInput, grants: string[]) {
+  return {
+    ...base(input),
+    secret: generateSecret(),
+    grant_types: grants,
+    auth: {
+      client_credentials: {
+        token_format: 'jwt',
+        access_token_expiration: SERVICE_ACCESS_TTL,
+      },
+    },
+  };
+}
+
+export const CLIENT_KINDS: readonly ClientKind[] = [
+  {
+    id: 'backend',
+    label: 'Backend service',
+    explanation: 'A server-side job or API that calls Aidbox on its own behalf, with no user signing in.',
+    needsRedirectUri: false,
+    confidential: true,
+    build: (input) => serviceClient(input, ['client_credentials']),
+  },
+  {
+    id: 'spa',
+    label: 'Single-page app',
+    explanation:
+      'JavaScript running in the browser: it cannot keep a secret, so it signs users in with PKCE.',
+    needsRedirectUri: true,
+    confidential: false,
+    build: (input) => publicCodeClient(input, USER_REFRESH_TTL),
+  },
+  {
+    id: 'web',
+    label: 'Web app with a server',
+    explanation: 'A server-rendered app that signs users in and keeps its secret on the server.',
+    needsRedirectUri: true,
+    confidential: true,
+    build: (input) => ({
+      ...base(input),
+      secret: generateSecret(),
+      grant_types: ['authorization_code', 'refresh_token'],
+      auth: {
+        authorization_code: {
+          redirect_uri: input.redirectUri ?? '',
+          pkce: true,
+          secret_required: true,
+          token_format: 'jwt',
+          access_token_expiration: SERVICE_ACCESS_TTL,
+          refresh_token: true,
+          refresh_token_expiration: USER_REFRESH_TTL,
+        },
+      },
+    }),
+  },
+  {
+    id: 'mobile',
+    label: 'Mobile or desktop app',
+    explanation: 'A native app on a device: no secret, PKCE, and a custom-scheme or loopback redirect.',
+    needsRedirectUri: true,
+    confidential: false,
+    build: (input) => publicCodeClient(input, NATIVE_REFRESH_TTL),
+  },
+  {
+    id: 'integration',
+    label: 'Integration engine or EHR',
+    explanation: 'An interface engine or EHR system exchanging data with Aidbox machine-to-machine.',
+    needsRedirectUri: false,
+    confidential: true,
+    build: (input) => serviceClient(input, ['client_credentials']),
+  },
+  {
+    id: 'fhir-server',
+    label: 'Another FHIR server',
+    explanation: 'A peer FHIR server that pulls or pushes resources; HTTP Basic only if it cannot do OAuth.',
+    needsRedirectUri: false,
+    confidential: true,
+    build: (input) =>
+      serviceClient(input, input.allowBasic ? ['client_credentials', 'basic'] : ['client_credentials']),
+  },
+];
+
+export function clientKind(id: ClientKindId): ClientKind {
+  const kind = CLIENT_KINDS.find((k) => k.id === id);
+  if (!kind) throw new Error(`Unknown client kind ${id}`);
+  return kind;
+}
+
+export function isClientKindId(value: string): value is ClientKindId {
+  return CLIENT_KINDS.some((k) => k.id === value);
+}

@@ -1,0 +1,185 @@
+import type { ClientKindId } from './client-kinds.ts';
+import {
+  GRANT_TYPES,
+  grantList,
+  grantSettings,
+  hasGrant,
+  holdsSecret,
+  isPublicClient,
+  type ClientShape,
+} from './client-shape.ts';
+import { checkRedirectUri } from './redirect-uri.ts';
+
+export interface RuleIssue {
+  /** Dot path of the field, e.g. `auth.authorization_code.redirect_uri`; `''` for the whole Client. */
+  path: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  /** Rule violations: saving is blocked until they are fixed. */
+  errors: RuleIssue[];
+  /** Shown beside the field; saving is allowed. */
+  warnings: RuleIssue[];
+}
+
+export interface ValidationContext {
+  isNew: boolean;
+  clientKind: ClientKindId | 'unknown';
+  /** The Client as loaded; legacy grants it already had are warned about, not refused. */
+  loaded?: ClientShape;
+  /** The user confirmed, explicitly, that they need a legacy grant (implicit/password). */
+  legacyOverride?: boolean;
+}
+
+/** Aidbox/FHIR id rule. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
+const LEGACY_GRANTS = { implicit: 'RFC 9700 §2.1.2', password: 'RFC 9700 §2.4' } as const;
+const LIFETIMES = ['access_token_expiration', 'refresh_token_expiration'] as const;
+
+/**
+ * The registration rules the editor enforces (security.md §2, §9.B). Pure: the same function
+ * checks the form, the raw JSON tab and the create flow.
+ */
+export function validateClient(client: ClientShape, ctx: ValidationContext): ValidationResult {
+  const errors: RuleIssue[] = [];
+  const warnings: RuleIssue[] = [];
+  const error = (path: string, message: string) => errors.push({ path, message });
+  const warn = (path: string, message: string) => warnings.push({ path, message });
+
+  const id = client.id ?? '';
+  if (ctx.isNew && !CLIENT_ID_PATTERN.test(id)) {
+    error(
+      'id',
+      id === ''
+        ? 'Enter a client id.'
+        : 'Use 1–64 characters: letters, digits, "-" and "." only (the id is the OAuth client_id).',
+    );
+  }
+
+  checkGrants(client, ctx, error, warn);
+
+  for (const [key, settings] of grantSettings(client)) {
+    const base = `auth.${key}`;
+    const uri = settings.redirect_uri;
+    if (uri !== undefined && typeof uri !== 'string')
+      error(`${base}.redirect_uri`, 'Enter the redirect URI as text.');
+    if (typeof uri === 'string' && uri !== '') {
+      const check = checkRedirectUri(uri, { clientKind: ctx.clientKind });
+      for (const m of check.errors) error(`${base}.redirect_uri`, m);
+      for (const m of check.warnings) warn(`${base}.redirect_uri`, m);
+    }
+    for (const field of LIFETIMES) {
+      const value = settings[field];
+      if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value > 0)) {
+        error(`${base}.${field}`, 'Enter a whole number of seconds greater than 0.');
+      }
+    }
+    if (settings.refresh_token === true && settings.refresh_token_expiration === undefined) {
+      warn(
+        `${base}.refresh_token_expiration`,
+        'Aidbox treats a missing value as never expiring; set an absolute lifetime.',
+      );
+    }
+    if (settings.token_format !== undefined && settings.token_format !== 'jwt') {
+      error(`${base}.token_format`, 'Aidbox supports only "jwt"; leave it empty for opaque tokens.');
+    }
+  }
+
+  const needsRedirect = (['authorization_code', 'implicit'] as const).filter((k) => hasGrant(client, k));
+  for (const key of needsRedirect) {
+    if (!client.auth?.[key]?.redirect_uri) {
+      error(`auth.${key}.redirect_uri`, 'Enter the redirect URI this grant sends users back to.');
+    }
+  }
+
+  if (
+    hasGrant(client, 'authorization_code') &&
+    isPublicClient(client) &&
+    client.auth?.authorization_code?.pkce !== true
+  ) {
+    error('auth.authorization_code.pkce', 'PKCE is required for public clients (clients without a secret).');
+  }
+
+  if (ctx.clientKind === 'spa' || ctx.clientKind === 'mobile') {
+    if (holdsSecret(client) || client.auth?.authorization_code?.secret_required === true) {
+      warn(
+        'auth.authorization_code.secret_required',
+        'A browser or mobile app cannot keep a secret; use PKCE without a secret.',
+      );
+    }
+  }
+
+  checkUrls(client, error, warn);
+  return { errors, warnings };
+}
+
+function checkGrants(
+  client: ClientShape,
+  ctx: ValidationContext,
+  error: (p: string, m: string) => void,
+  warn: (p: string, m: string) => void,
+): void {
+  const grants = client.grant_types;
+  if (grants !== undefined && !Array.isArray(grants)) {
+    error('grant_types', 'grant_types must be a list.');
+    return;
+  }
+  for (const g of grants ?? []) {
+    if (!(GRANT_TYPES as readonly unknown[]).includes(g))
+      error('grant_types', `"${String(g)}" is not a grant type Aidbox knows.`);
+  }
+  if ((grants ?? []).length === 0) warn('grant_types', 'With no grant type the client cannot obtain tokens.');
+
+  for (const [grant, source] of Object.entries(LEGACY_GRANTS)) {
+    if (!grants?.includes(grant)) continue;
+    const hadIt = !ctx.isNew && ctx.loaded !== undefined && grantList(ctx.loaded).includes(grant);
+    const risk = `The ${grant} grant must no longer be used (${source}).`;
+    if (hadIt) warn('grant_types', `${risk} This client already has it; plan to remove it.`);
+    else if (ctx.legacyOverride) warn('grant_types', `${risk} Enabled by an explicit legacy override.`);
+    else error('grant_types', `${risk} Use authorization code with PKCE, or confirm the legacy override.`);
+  }
+}
+
+function checkUrls(
+  client: ClientShape,
+  error: (p: string, m: string) => void,
+  warn: (p: string, m: string) => void,
+): void {
+  if (client.jwks_uri !== undefined && client.jwks_uri !== '' && !isHttpsUrl(client.jwks_uri)) {
+    error('jwks_uri', 'The JWKS URI must be an https:// address.');
+  }
+  const smart = client.smart as { launch_uri?: unknown } | undefined;
+  if (typeof smart?.launch_uri === 'string' && smart.launch_uri !== '' && !isHttpsUrl(smart.launch_uri)) {
+    error('smart.launch_uri', 'The launch URI must be an https:// address.');
+  }
+  const origins: unknown = client.allowed_origins;
+  if (origins !== undefined && !Array.isArray(origins))
+    error('allowed_origins', 'allowed_origins must be a list.');
+  for (const [i, origin] of (Array.isArray(origins) ? (origins as unknown[]) : []).entries()) {
+    if (typeof origin !== 'string') {
+      error(`allowed_origins.${i}`, 'Enter each origin as text.');
+      continue;
+    }
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || origin.includes('*')) {
+      error(`allowed_origins.${i}`, `"${origin}" is not an origin like https://app.example.com.`);
+    } else if (url.protocol === 'http:' && !/^(127\.0\.0\.1|\[::1\]|localhost)$/.test(url.hostname)) {
+      warn(`allowed_origins.${i}`, `"${origin}" uses plain http; use https.`);
+    }
+  }
+}
+
+function isHttpsUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
