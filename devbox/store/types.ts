@@ -66,8 +66,8 @@ export interface Store {
   ): Promise<{ resource: Resource; created: boolean }>;
   /** Returns the deleted resource, or undefined when there was nothing to delete. */
   delete(type: ResourceType, id: string, opts?: WriteOptions): Promise<Resource | undefined>;
-  /** Newest first. Without `id`: type-level history. */
-  history(type: ResourceType, id?: string): Promise<HistoryEntry[]>;
+  /** Newest first. Without `id`: type-level history. `count` keeps only the newest entries. */
+  history(type: ResourceType, id?: string, opts?: { count?: number }): Promise<HistoryEntry[]>;
   /** FHIR search with the parameters devbox supports (see devbox/README.md). */
   search(type: ResourceType, params: URLSearchParams): Promise<SearchResult>;
   /** Every current resource of a type (used for policy candidates and small lookups). */

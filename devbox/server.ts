@@ -1,0 +1,96 @@
+// Starts one devbox: open the database, bootstrap/seed it, listen, serve. Nothing is global, so
+// tests run one devbox per file in a single process.
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { DevboxConfig, DevboxContext } from './context.ts';
+import type { DevboxEnv } from './http/fhir-env.ts';
+import { ensureBootstrap } from './seed/index.ts';
+import { defaultConfig, urlFor } from './server-config.ts';
+import { openStore } from './store/pglite-store.ts';
+import type { DevboxStore } from './store/pglite-store.ts';
+
+export interface RunningDevbox {
+  /** Base URL, e.g. http://127.0.0.1:8888 (equals ctx.config.baseUrl). */
+  url: string;
+  ctx: DevboxContext;
+  /** Closes the HTTP server (dropping open connections), then the database. */
+  stop(): Promise<void>;
+}
+
+type SeedFn = (ctx: DevboxContext, opts?: unknown) => Promise<void>;
+
+// TODO(seed): import seedDemo/seedScale statically once devbox/seed/index.ts exports them; looked
+// up at run time meanwhile so devbox starts either way.
+async function seedFunctions(): Promise<{ seedDemo?: SeedFn; seedScale?: SeedFn }> {
+  const mod = (await import('./seed/index.ts')) as Record<string, unknown>;
+  const fn = (name: string) => (typeof mod[name] === 'function' ? (mod[name] as SeedFn) : undefined);
+  return { seedDemo: fn('seedDemo'), seedScale: fn('seedScale') };
+}
+
+const BOOTSTRAPPED = 'bootstrapped';
+const SCALE = 'seeded.scale';
+
+async function seed(ctx: DevboxContext, store: DevboxStore): Promise<void> {
+  // "Fresh" is recorded only after seeding finished, so a crash mid-seed retries on next start.
+  const fresh = (await store.getMeta(BOOTSTRAPPED)) === undefined;
+  await ensureBootstrap(ctx, { fresh });
+  const { seedDemo, seedScale } = await seedFunctions();
+  if (fresh && ctx.config.seed === 'demo') {
+    if (seedDemo) await seedDemo(ctx);
+    else console.warn('devbox: demo seeding is not available yet (devbox/seed has no seedDemo)');
+  }
+  const scale = ctx.config.scale;
+  if (scale && JSON.stringify(await store.getMeta(SCALE)) !== JSON.stringify(scale)) {
+    if (seedScale) {
+      await seedScale(ctx, scale);
+      await store.setMeta(SCALE, scale);
+    } else console.warn('devbox: --scale is not available yet (devbox/seed has no seedScale)');
+  }
+  if (fresh) await store.setMeta(BOOTSTRAPPED, { at: new Date().toISOString(), seed: ctx.config.seed });
+}
+
+export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promise<RunningDevbox> {
+  const config: DevboxConfig = { ...defaultConfig(), ...overrides };
+  const { store } = await openStore({ dataDir: config.dataDir });
+  const ctx: DevboxContext = { config, store };
+  const ready: { app?: Hono<DevboxEnv> } = {};
+  // The app is built after listening, once the real port (port 0 = any free port) and therefore
+  // the base URL are known; auth modules may read ctx.config.baseUrl when they are created.
+  const server = createAdaptorServer({
+    fetch: (req: Request, env: unknown) =>
+      ready.app
+        ? ready.app.fetch(req, env as DevboxEnv['Bindings'])
+        : new Response('starting', { status: 503 }),
+    hostname: config.host,
+  });
+  try {
+    await seed(ctx, store);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  config.port = port;
+  if (overrides.baseUrl === undefined) config.baseUrl = urlFor(config.host, port);
+  ready.app = createApp(ctx);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and streaming connections would otherwise hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await store.close();
+    })();
+    return stopping;
+  };
+  return { url: config.baseUrl, ctx, stop };
+}
