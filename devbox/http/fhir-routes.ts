@@ -1,0 +1,56 @@
+// The /fhir surface: maps HTTP requests onto interactions (fhir-interactions.ts) and Bundles
+// (fhir-transaction.ts) and writes their results.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { DevboxContext } from '../context.ts';
+import { readJson } from './body.ts';
+import type { DevboxEnv } from './fhir-env.ts';
+import { interact } from './fhir-interactions.ts';
+import { FhirError, toErrorResult } from './fhir-result.ts';
+import type { FhirResult } from './fhir-result.ts';
+import { processBundle } from './fhir-transaction.ts';
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+function send(c: Context, result: FhirResult): Response {
+  if (result.body === undefined) return c.body(null, result.status as 204, result.headers);
+  return c.body(JSON.stringify(result.body), result.status as 200, {
+    ...result.headers,
+    'Content-Type': 'application/json; charset=utf-8',
+  });
+}
+
+export function fhirRoutes(ctx: DevboxContext): Hono<DevboxEnv> {
+  const app = new Hono<DevboxEnv>();
+  app.all('*', async (c) => {
+    const segments = c.req.path
+      .replace(/^\/fhir/, '')
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
+    const query = new URL(c.req.url).searchParams;
+    let result: FhirResult;
+    try {
+      const body = WITH_BODY.has(c.req.method) ? await readJson(c) : undefined;
+      if (segments.length === 0) {
+        if (c.req.method !== 'POST')
+          throw new FhirError(405, 'not-supported', `${c.req.method} is not allowed on /fhir`);
+        result = await processBundle(ctx, body, c.get('authorizeSubrequest'));
+      } else {
+        result = await interact(ctx, ctx.store, {
+          method: c.req.method,
+          segments,
+          query,
+          body,
+          contentType: c.req.header('Content-Type'),
+          ifMatch: c.req.header('If-Match'),
+          ifNoneExist: c.req.header('If-None-Exist'),
+        });
+      }
+    } catch (err) {
+      result = toErrorResult(err);
+    }
+    return send(c, result);
+  });
+  return app;
+}

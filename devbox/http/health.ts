@@ -1,0 +1,16 @@
+// GET /health: 200 once the database answers (the server only listens after startup finished).
+import { Hono } from 'hono';
+import type { DevboxContext } from '../context.ts';
+
+export function healthRoutes(ctx: DevboxContext): Hono {
+  const app = new Hono();
+  app.get('/health', async (c) => {
+    try {
+      await ctx.store.query('SELECT 1', []);
+      return c.json({ status: 'pass' });
+    } catch {
+      return c.json({ status: 'fail' }, 503);
+    }
+  });
+  return app;
+}
