@@ -7,6 +7,7 @@ import type { DevboxContext } from '../context.ts';
 import { verifyClientSecret, verifyPassword } from '../auth/secrets.ts';
 import type { Resource, Store } from '../store/types.ts';
 import { applyBootstrapEntries, loadBootstrapBundle } from './bootstrap-bundle.ts';
+import { demoResources, resourceTypeOf } from './demo.ts';
 import { operationResources } from './operations.ts';
 
 export const ROOT_CLIENT_ID = 'root';
@@ -105,5 +106,17 @@ export async function ensureBootstrap(ctx: DevboxContext, opts: { fresh: boolean
     await ensureRootPolicy(tx);
     await ensureAdminUser(tx, adminPassword);
     if (opts.fresh) await applyBootstrapEntries(tx, loadBootstrapBundle(), consoleUrl);
+  });
+}
+
+/**
+ * Writes the demo data set (about 40 Clients, 18 AccessPolicies, 5 Users) in one transaction.
+ * PUT semantics, so running it twice leaves the same data (with new versions). Demo credentials
+ * that tests need are in demo-secrets.ts; every other demo secret is random and unrecoverable.
+ */
+export async function seedDemo(ctx: DevboxContext): Promise<void> {
+  const env = { consoleUrl: ctx.config.consoleUrl.replace(/\/+$/, ''), now: Date.now() };
+  await ctx.store.transaction(async (tx) => {
+    for (const r of demoResources(env)) await tx.update(resourceTypeOf(r), r.id, r);
   });
 }

@@ -17,6 +17,7 @@ const TYPE = { name: 'resource/type' };
 const ID = { name: 'resource/id' };
 
 const DEFS: OperationDef[] = [
+  { id: 'FhirMetadata', method: 'get', path: ['fhir', 'metadata'], description: 'CapabilityStatement.' },
   { id: 'FhirRead', method: 'get', path: ['fhir', TYPE, ID], description: 'Read a resource by id.' },
   {
     id: 'FhirVread',
@@ -34,6 +35,12 @@ const DEFS: OperationDef[] = [
     description: 'Update the resource matching search parameters.',
   },
   { id: 'FhirPatch', method: 'patch', path: ['fhir', TYPE, ID], description: 'Patch a resource.' },
+  {
+    id: 'FhirConditionalPatch',
+    method: 'patch',
+    path: ['fhir', TYPE],
+    description: 'Patch the resource matching search parameters.',
+  },
   { id: 'FhirDelete', method: 'delete', path: ['fhir', TYPE, ID], description: 'Delete a resource.' },
   {
     id: 'FhirConditionalDelete',
