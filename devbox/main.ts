@@ -1,0 +1,52 @@
+// `npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale C,P]`
+import { ADMIN_USER_ID } from './seed/index.ts';
+import { configFromArgs, UsageError } from './server-config.ts';
+import { startDevbox } from './server.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = configFromArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`devbox: ${err.message}`);
+    console.error(
+      'usage: npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale CLIENTS,POLICIES]',
+    );
+    process.exit(2);
+  }
+  const started = Date.now();
+  const box = await startDevbox(config);
+  const { config: c } = box.ctx;
+  const passwordFromEnv = process.env.BOX_ADMIN_PASSWORD !== undefined;
+  console.log(`devbox ready in ${Date.now() - started} ms at ${box.url}`);
+  console.log(`  FHIR API   ${box.url}/fhir   data: ${c.dataDir ?? '(in memory)'}`);
+  console.log(
+    `  admin login: ${ADMIN_USER_ID} / ${passwordFromEnv ? '(BOX_ADMIN_PASSWORD)' : c.adminPassword}`,
+  );
+  console.log(
+    `  root client: root / ${process.env.BOX_ROOT_CLIENT_SECRET ? '(BOX_ROOT_CLIENT_SECRET)' : c.rootClientSecret}`,
+  );
+  if (c.faults) console.log('  fault injection ON (x-devbox-fault header)');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`devbox: ${signal}, shutting down`);
+    box.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('devbox: shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('devbox: failed to start', err);
+  process.exit(1);
+});
