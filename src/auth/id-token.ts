@@ -1,0 +1,157 @@
+// Our own ID-token validation (OIDC Core §3.1.3.7, §12.2; security.md §1.2): oidc-client-ts checks
+// only `sub` and `nonce`. Loaded lazily (jose) from the callback and refresh paths.
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export type IdTokenErrorCode =
+  | 'malformed'
+  | 'algorithm'
+  | 'signature'
+  | 'issuer'
+  | 'audience'
+  | 'azp'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issued-at'
+  | 'subject'
+  | 'nonce'
+  | 'changed-on-refresh';
+
+export class IdTokenError extends Error {
+  override readonly name = 'IdTokenError';
+  constructor(
+    readonly code: IdTokenErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  /** Key source: `createRemoteJWKSet(jwks_uri)` in the app, a local JWKS in tests. */
+  keys: JWTVerifyGetKey;
+  /** The nonce sent in the authorization request; required on sign-in, absent on refresh. */
+  nonce?: string;
+  /** On refresh: the claims of the ID token the session started with. */
+  previous?: JWTPayload;
+  leewaySeconds?: number;
+  now?: Date;
+}
+
+/** The only algorithm Aidbox signs ID tokens with; `none` and HMAC are never accepted. */
+export const ALLOWED_ALGORITHMS = ['RS256'] as const;
+export const DEFAULT_LEEWAY_SECONDS = 60;
+
+function audiences(payload: JWTPayload): string[] {
+  if (typeof payload.aud === 'string') return [payload.aud];
+  return Array.isArray(payload.aud) ? payload.aud.filter((a) => typeof a === 'string') : [];
+}
+
+type VerifyOptions = { clockTolerance: number; currentDate: Date };
+
+/** jwtVerify, but a token without `kid` is tried against each candidate key (OpenID RP kid-absent tests). */
+async function verifyWithKeys(
+  token: string,
+  keys: JWTVerifyGetKey,
+  options: VerifyOptions,
+): Promise<JWTPayload> {
+  const opts = { ...options, algorithms: [...ALLOWED_ALGORITHMS] };
+  try {
+    return (await jwtVerify(token, keys, opts)).payload;
+  } catch (e) {
+    if (!(e instanceof errors.JWKSMultipleMatchingKeys)) throw e;
+    let last: unknown = e;
+    for await (const candidate of e) {
+      try {
+        return (await jwtVerify(token, candidate, opts)).payload;
+      } catch (inner) {
+        last = inner;
+      }
+    }
+    throw last;
+  }
+}
+
+export async function validateIdToken(token: string, expect: IdTokenExpectations): Promise<JWTPayload> {
+  const leeway = expect.leewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
+  const now = expect.now ?? new Date();
+  const nowSec = Math.floor(now.getTime() / 1000);
+
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    throw new IdTokenError('malformed', 'ID token is not a valid JWT');
+  }
+  if (!alg || !(ALLOWED_ALGORITHMS as readonly string[]).includes(alg)) {
+    throw new IdTokenError('algorithm', `ID token has an unexpected signing algorithm (${alg ?? 'none'})`);
+  }
+
+  let payload: JWTPayload;
+  try {
+    // The key comes only from our key source: jku, x5u and jwk headers are never consulted by jose's
+    // key-function form, so a token cannot point us at an attacker's key.
+    payload = await verifyWithKeys(token, expect.keys, { clockTolerance: leeway, currentDate: now });
+  } catch (e) {
+    if (e instanceof errors.JWTExpired) throw new IdTokenError('expired', 'ID token has expired');
+    if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'nbf') {
+      throw new IdTokenError('not-yet-valid', 'ID token is not valid yet (nbf)');
+    }
+    if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'iat') {
+      throw new IdTokenError('issued-at', 'ID token has an invalid iat');
+    }
+    if (e instanceof errors.JWSSignatureVerificationFailed) {
+      throw new IdTokenError('signature', 'ID token signature is invalid');
+    }
+    if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) {
+      throw new IdTokenError('signature', 'No key of the issuer verifies the ID token');
+    }
+    if (e instanceof errors.JOSEAlgNotAllowed) {
+      throw new IdTokenError('algorithm', `ID token has an unexpected signing algorithm (${alg})`);
+    }
+    if (e instanceof errors.JWTInvalid || e instanceof errors.JWSInvalid) {
+      throw new IdTokenError('malformed', 'ID token is not a valid JWT');
+    }
+    throw e;
+  }
+
+  if (payload.iss !== expect.issuer) {
+    throw new IdTokenError(
+      'issuer',
+      `ID token issuer mismatch: expected "${expect.issuer}", got "${String(payload.iss)}"`,
+    );
+  }
+  if (typeof payload.sub !== 'string' || payload.sub === '') {
+    throw new IdTokenError('subject', 'ID token has no subject (sub)');
+  }
+  const aud = audiences(payload);
+  if (!aud.includes(expect.clientId)) {
+    throw new IdTokenError('audience', `ID token audience does not include "${expect.clientId}"`);
+  }
+  if (aud.length > 1 || payload.azp !== undefined) {
+    // With several audiences the authorized party must be us (OIDC Core §3.1.3.7 steps 4–5).
+    if (payload.azp !== expect.clientId) {
+      throw new IdTokenError('azp', `ID token authorized party (azp) is not "${expect.clientId}"`);
+    }
+  }
+  if (typeof payload.exp !== 'number') throw new IdTokenError('expired', 'ID token has no expiry (exp)');
+  if (typeof payload.iat !== 'number')
+    throw new IdTokenError('issued-at', 'ID token has no issued-at time (iat)');
+  if (payload.iat > nowSec + leeway)
+    throw new IdTokenError('issued-at', 'ID token is issued in the future (iat)');
+
+  if (expect.nonce !== undefined && payload.nonce !== expect.nonce) {
+    throw new IdTokenError('nonce', 'ID token nonce does not match the sign-in request');
+  }
+  if (expect.previous) {
+    const before = expect.previous;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    for (const claim of ['iss', 'sub', 'aud', 'azp', 'auth_time'] as const) {
+      if (!same(payload[claim], before[claim])) {
+        throw new IdTokenError('changed-on-refresh', `Refreshed ID token changed its "${claim}" claim`);
+      }
+    }
+  }
+  return payload;
+}
