@@ -1,10 +1,126 @@
-// PLACEHOLDER owned by the auth/policy work: authenticates /fhir requests (bearer or Basic) and
-// evaluates AccessPolicies. Until that lands it lets every request through.
-import type { MiddlewareHandler } from 'hono';
+// accessControl: authenticates every /fhir request (Bearer or Basic) and authorizes it with
+// AccessPolicies (aidbox-api.md §2.3-2.4). Also answers ?__debug=policy in dev mode and gives the
+// transaction handler `authorizeSubrequest` to check each Bundle entry with the same identity.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { authenticate, type Identity } from '../auth/identity.ts';
 import type { DevboxContext } from '../context.ts';
+import { decide } from '../policy/decide.ts';
+import { debugRequest } from '../policy/debug.ts';
+import { buildRequest } from '../policy/request.ts';
+import type { PolicyRequest } from '../policy/types.ts';
+import { fail, outcome } from './outcome.ts';
 
-export function accessControl(_ctx: DevboxContext): MiddlewareHandler {
-  return async (_c, next) => {
-    await next();
+export interface Subrequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+export type AuthorizeSubrequest = (req: Subrequest) => Promise<boolean>;
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    authorizeSubrequest: AuthorizeSubrequest;
+    identity: Identity;
+  }
+}
+
+const DEBUG_PARAMS = ['__debug', '_debug'];
+export const DEV_MODE_HINT = 'set BOX_SECURITY_DEV_MODE=true to enable';
+
+export function forbidden(c: Context) {
+  return c.json(
+    outcome([{ severity: 'fatal', code: 'forbidden', diagnostics: 'Forbidden' }], 'forbidden'),
+    403,
+  );
+}
+
+export function unauthorized(c: Context, diagnostics: string) {
+  c.header('WWW-Authenticate', 'Bearer realm="devbox", Basic realm="devbox"');
+  return fail(c, 401, 'login', diagnostics);
+}
+
+export function headerMap(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((v, k) => (out[k] = v));
+  return out;
+}
+
+export function remoteAddr(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // not running under @hono/node-server (app.request in unit tests)
+  }
+}
+
+/** JSON body for policies; skipped when large (the FHIR layer answers 413) or not JSON. */
+async function readBody(c: Context, maxBytes: number): Promise<unknown> {
+  const m = c.req.method;
+  if (m !== 'POST' && m !== 'PUT' && m !== 'PATCH') return undefined;
+  const len = Number(c.req.header('content-length') ?? NaN);
+  if (!Number.isFinite(len) || len > maxBytes) return undefined;
+  if (!/json/i.test(c.req.header('content-type') ?? 'json')) return undefined;
+  try {
+    return JSON.parse(await c.req.text()) as unknown; // c.req caches the text for the FHIR layer
+  } catch {
+    return undefined; // malformed JSON: the FHIR layer answers 400
+  }
+}
+
+export function accessControl(ctx: DevboxContext): MiddlewareHandler {
+  return async (c, next) => {
+    const auth = await authenticate(ctx, c.req.header('authorization'));
+    if (!auth.ok) return unauthorized(c, auth.diagnostics);
+    const identity = auth.identity;
+    c.set('identity', identity);
+
+    const url = new URL(c.req.url);
+    // Self-revocation (DELETE /fhir/Session with a bearer) needs no policy; authRoutes handles it.
+    if (c.req.method === 'DELETE' && url.pathname === '/fhir/Session' && identity.method === 'bearer') {
+      return next();
+    }
+
+    const query = new URLSearchParams(url.search);
+    const debug = DEBUG_PARAMS.some((p) => query.get(p) === 'policy');
+    for (const p of DEBUG_PARAMS) if (query.get(p) === 'policy') query.delete(p);
+
+    const headers = headerMap(c.req.raw.headers);
+    const scheme = url.protocol.replace(':', '');
+    const addr = remoteAddr(c);
+    const build = (method: string, path: string, q: URLSearchParams, body: unknown): PolicyRequest =>
+      buildRequest({
+        method,
+        path,
+        query: q,
+        headers,
+        body,
+        user: identity.user,
+        client: identity.client,
+        jwt: identity.jwt,
+        session: identity.session,
+        remoteAddr: addr,
+        scheme,
+      });
+    const request = build(c.req.method, url.pathname, query, await readBody(c, ctx.config.maxBodyBytes));
+
+    if (debug) {
+      if (!ctx.config.devMode) {
+        return fail(c, 403, 'forbidden', `Policy debugging (__debug=policy) is disabled: ${DEV_MODE_HINT}`);
+      }
+      const { allowed, results } = await decide(ctx.store, identity, request, true);
+      return c.json({ request: debugRequest(request), 'eval-result': allowed, policies: results });
+    }
+
+    const { allowed } = await decide(ctx.store, identity, request);
+    if (!allowed) return forbidden(c);
+
+    c.set('authorizeSubrequest', async (sub: Subrequest) => {
+      const path = sub.path.startsWith('/fhir') ? sub.path : `/fhir/${sub.path.replace(/^\/+/, '')}`;
+      const r = build(sub.method.toUpperCase(), path, sub.query, sub.body);
+      return (await decide(ctx.store, identity, r)).allowed;
+    });
+    return next();
   };
 }

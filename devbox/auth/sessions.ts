@@ -1,0 +1,170 @@
+// Sessions back every issued token (aidbox-api.md §5). Only SHA-256 hashes of tokens are stored.
+import type { JWTPayload } from 'jose';
+import type { DevboxContext } from '../context.ts';
+import type { Resource } from '../store/types.ts';
+import {
+  audienceOf,
+  DEFAULT_ACCESS_TOKEN_EXPIRATION,
+  grantConfig,
+  hashToken,
+  isJwt,
+  newSessionId,
+  nowSeconds,
+  positiveSeconds,
+  sessionIdOf,
+  sessionToken,
+  signJwt,
+  tokenMatches,
+  verifyOurJwt,
+  type GrantKind,
+} from './tokens.ts';
+import { randomUUID } from 'node:crypto';
+import { userView } from './users.ts';
+
+export interface IssueInput {
+  grant: GrantKind;
+  client: Resource;
+  user: Resource | undefined;
+  scope: string[];
+  nonce?: string | undefined;
+  /** The Session being continued (code redemption, refresh); its version guards single use. */
+  existing?: Resource | undefined;
+  /** Implicit grant never returns a refresh token. */
+  allowRefresh: boolean;
+}
+
+export interface TokenResponse {
+  token_type: 'Bearer';
+  access_token: string;
+  expires_in: number;
+  scope?: string;
+  refresh_token?: string;
+  id_token?: string;
+  userinfo?: Resource;
+}
+
+export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promise<TokenResponse> {
+  const { client, user, scope, grant } = input;
+  const cfg = grantConfig(client, grant);
+  const now = nowSeconds();
+  const expiresIn = positiveSeconds(cfg.access_token_expiration) ?? DEFAULT_ACCESS_TOKEN_EXPIRATION;
+  const exp = now + expiresIn;
+  const id = input.existing?.id ?? newSessionId();
+  const iss = ctx.config.baseUrl;
+  const aud = audienceOf(cfg);
+  const sub = user ? user.id : client.id;
+
+  const accessToken =
+    cfg.token_format === 'jwt'
+      ? await signJwt(ctx, {
+          iss,
+          sub,
+          iat: now,
+          exp,
+          jti: id,
+          ...(aud ? { aud } : {}),
+          ...(scope.length ? { scope: scope.join(' ') } : {}),
+        })
+      : sessionToken(id);
+  const refreshToken = input.allowRefresh && cfg.refresh_token === true ? sessionToken(id) : undefined;
+  const refreshTtl = positiveSeconds(cfg.refresh_token_expiration);
+
+  const {
+    access_token: _a,
+    refresh_token: _r,
+    authorization_code: _c,
+    refresh_token_exp: _e,
+    ...kept
+  } = input.existing ?? ({} as Record<string, unknown>);
+  const session: Resource = {
+    ...kept,
+    resourceType: 'Session',
+    id,
+    type: grant,
+    active: true,
+    start: typeof kept.start === 'string' ? kept.start : new Date(now * 1000).toISOString(),
+    exp,
+    iss,
+    jti: id,
+    client: { reference: `Client/${client.id}` },
+    ...(user ? { user: { reference: `User/${user.id}` } } : {}),
+    ...(scope.length ? { scope } : {}),
+    ...(aud ? { audience: Array.isArray(aud) ? aud : [aud] } : {}),
+    access_token: hashToken(accessToken),
+    ...(refreshToken ? { refresh_token: hashToken(refreshToken) } : {}),
+    ...(refreshToken && refreshTtl ? { refresh_token_exp: now + refreshTtl } : {}),
+  };
+  delete session.meta;
+  if (input.existing) {
+    // If-Match makes redemption and rotation atomic: a concurrent second use gets a conflict.
+    await ctx.store.update('Session', id, session, { ifMatch: input.existing.meta?.versionId });
+  } else {
+    await ctx.store.create('Session', session);
+  }
+
+  const response: TokenResponse = { token_type: 'Bearer', access_token: accessToken, expires_in: expiresIn };
+  if (scope.length) response.scope = scope.join(' ');
+  if (refreshToken) response.refresh_token = refreshToken;
+  if (user && scope.includes('openid')) {
+    response.id_token = await signJwt(ctx, {
+      iss,
+      sub: user.id,
+      aud: client.id,
+      iat: now,
+      exp,
+      jti: randomUUID(),
+      ...(input.nonce ? { nonce: input.nonce } : {}),
+      ...(typeof user.email === 'string' ? { email: user.email } : {}),
+    });
+  }
+  if (user) response.userinfo = userView(user);
+  return response;
+}
+
+export type Lookup = { session: Resource; jwt?: JWTPayload } | { error: 'unknown' | 'expired' };
+
+function sessionLive(s: Resource, expField: 'exp' | 'refresh_token_exp', now: number): boolean {
+  const exp = s[expField];
+  return typeof exp !== 'number' || exp > now;
+}
+
+/** Finds the active Session behind an access token (opaque or JWT). */
+export async function sessionForAccessToken(ctx: DevboxContext, token: string): Promise<Lookup> {
+  let jwt: JWTPayload | undefined;
+  if (isJwt(token)) {
+    jwt = await verifyOurJwt(ctx, token);
+    if (!jwt) return { error: 'unknown' }; // bad signature, wrong issuer or expired
+  }
+  const id = sessionIdOf(token);
+  const session = id ? await ctx.store.read('Session', id) : undefined;
+  if (!session || session.active === false || !tokenMatches(token, session.access_token)) {
+    return { error: 'unknown' };
+  }
+  if (!sessionLive(session, 'exp', nowSeconds())) return { error: 'expired' };
+  return jwt ? { session, jwt } : { session };
+}
+
+/** Finds the Session holding this refresh token or authorization code. */
+export async function sessionForSecret(
+  ctx: DevboxContext,
+  token: string,
+  field: 'refresh_token' | 'authorization_code',
+): Promise<Lookup> {
+  const id = sessionIdOf(token);
+  if (!id || isJwt(token)) return { error: 'unknown' };
+  const session = await ctx.store.read('Session', id);
+  if (!session || !tokenMatches(token, session[field])) return { error: 'unknown' };
+  const now = nowSeconds();
+  if (field === 'refresh_token' && !sessionLive(session, 'refresh_token_exp', now))
+    return { error: 'expired' };
+  if (field === 'authorization_code') {
+    const codeExp = (session.ctx as { code_exp?: unknown } | undefined)?.code_exp;
+    if (typeof codeExp !== 'number' || codeExp <= now) return { error: 'expired' };
+  }
+  return { session };
+}
+
+/** Revokes by deleting: the Session disappears from /fhir/Session, every token of it stops working. */
+export async function revokeSession(ctx: DevboxContext, id: string): Promise<Resource | undefined> {
+  return ctx.store.delete('Session', id);
+}
