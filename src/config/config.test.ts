@@ -44,20 +44,19 @@ const respond = (status: number, body: string) => () => Promise.resolve(new Resp
 describe('loadConfig', () => {
   it('fetches with no-store', async () => {
     const fetchFn = vi.fn(respond(200, JSON.stringify(good)));
-    const result = await loadConfig(fetchFn as unknown as typeof fetch);
+    const result = await loadConfig(fetchFn);
     expect(result.ok).toBe(true);
     expect(fetchFn).toHaveBeenCalledWith('/config.json', expect.objectContaining({ cache: 'no-store' }));
   });
   it('names bad JSON and shows the text', async () => {
-    const result = await loadConfig(respond(200, '{"aidboxUrl": ') as unknown as typeof fetch);
+    const result = await loadConfig(respond(200, '{"aidboxUrl": '));
     expect(result.ok || result.problem.title).toBe('config.json is not valid JSON');
     expect(result.ok || result.problem.value).toBe('{"aidboxUrl": ');
   });
   it('names an HTTP error and a network failure', async () => {
-    const r404 = await loadConfig(respond(404, 'no') as unknown as typeof fetch);
+    const r404 = await loadConfig(respond(404, 'no'));
     expect(r404.ok || r404.problem.detail).toContain('HTTP 404');
-    const down = await loadConfig((() =>
-      Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch);
+    const down = await loadConfig(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(down.ok || down.problem.detail).toContain('Failed to fetch');
   });
 });
@@ -71,23 +70,22 @@ describe('discover', () => {
     jwks_uri: 'http://127.0.0.1:8888/.well-known/jwks.json',
   };
   it('returns metadata when the issuer matches exactly', async () => {
-    const result = await discover(config, respond(200, JSON.stringify(metadata)) as unknown as typeof fetch);
+    const result = await discover(config, respond(200, JSON.stringify(metadata)));
     expect(result).toEqual({ ok: true, metadata });
   });
   it('refuses an issuer that differs only by a trailing slash, naming both', async () => {
     const body = JSON.stringify({ ...metadata, issuer: 'http://127.0.0.1:8888/' });
-    const result = await discover(config, respond(200, body) as unknown as typeof fetch);
+    const result = await discover(config, respond(200, body));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.detail).toContain('"http://127.0.0.1:8888"');
     expect(result.problem.detail).toContain('"http://127.0.0.1:8888/"');
   });
   it('reports unreachable Aidbox with the URL', async () => {
-    const down = await discover(config, (() =>
-      Promise.reject(new TypeError('x'))) as unknown as typeof fetch);
+    const down = await discover(config, () => Promise.reject(new TypeError('x')));
     expect(down.ok || down.problem.title).toBe('Aidbox cannot be reached');
     expect(down.ok || down.problem.value).toBe('http://127.0.0.1:8888');
-    const html = await discover(config, respond(200, '<html>') as unknown as typeof fetch);
+    const html = await discover(config, respond(200, '<html>'));
     expect(html.ok || html.problem.detail).toContain('not JSON');
   });
   it('times out a hanging discovery', async () => {
@@ -96,7 +94,7 @@ describe('discover', () => {
       new Promise<Response>((_r, reject) =>
         init?.signal?.addEventListener('abort', () => reject(new Error('abort'))),
       );
-    const p = discover(config, hang as unknown as typeof fetch, 1000);
+    const p = discover(config, hang, 1000);
     await vi.advanceTimersByTimeAsync(1000);
     const result = await p;
     vi.useRealTimers();

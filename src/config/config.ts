@@ -46,7 +46,7 @@ const CONFIG_FIX =
 
 function show(value: unknown): string {
   if (value === undefined) return '(missing)';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
