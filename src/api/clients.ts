@@ -5,7 +5,7 @@ import { aidbox, type AidboxResponse } from './aidbox-client.ts';
 import { AidboxError } from './errors.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { parseLeniently } from './resource-parse.ts';
-import { BundleSchema, ClientSchema, type Client, type StoredClient } from './types.ts';
+import { BundleSchema, ClientSchema, type StoredClient } from './types.ts';
 
 export type { StoredClient };
 
@@ -119,7 +119,9 @@ function fromWrite(res: AidboxResponse): ClientRecord {
  * Creates a Client with the id the admin chose (POST honours a body id). A duplicate id fails with
  * an AidboxError whose `reason` is `'exists'`; the existing Client is untouched.
  */
-export async function createClient(resource: Client & { id: string }): Promise<ClientRecord> {
+export async function createClient<T extends { resourceType: 'Client'; id: string }>(
+  resource: T,
+): Promise<ClientRecord> {
   const res = await aidbox().request({ method: 'POST', path: '/fhir/Client', body: resource });
   const record = fromWrite(res);
   if (record.client.id !== resource.id) {
