@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = Date.now();
-  const box = await startDevbox(config);
+  // Without BOX_WEB_BASE_URL the base URL follows the real port (which --port 0 picks at listen).
+  const box = await startDevbox({
+    ...config,
+    baseUrl: process.env.BOX_WEB_BASE_URL ? config.baseUrl : undefined,
+  });
   const { config: c } = box.ctx;
   const passwordFromEnv = process.env.BOX_ADMIN_PASSWORD !== undefined;
   console.log(`devbox ready in ${Date.now() - started} ms at ${box.url}`);

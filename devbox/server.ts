@@ -52,7 +52,12 @@ async function seed(ctx: DevboxContext, store: DevboxStore): Promise<void> {
 }
 
 export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promise<RunningDevbox> {
-  const config: DevboxConfig = { ...defaultConfig(), ...overrides };
+  // undefined overrides keep the default (except dataDir, where undefined means in memory).
+  const given = Object.fromEntries(
+    Object.entries(overrides).filter(([k, v]) => v !== undefined || k === 'dataDir'),
+  ) as Partial<DevboxConfig>;
+  const config: DevboxConfig = { ...defaultConfig(), ...given };
+  config.baseUrl = given.baseUrl ?? urlFor(config.host, config.port);
   const { store } = await openStore({ dataDir: config.dataDir });
   const ctx: DevboxContext = { config, store };
   const ready: { app?: Hono<DevboxEnv> } = {};
@@ -77,7 +82,7 @@ export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promis
   }
   const port = (server.address() as AddressInfo).port;
   config.port = port;
-  if (overrides.baseUrl === undefined) config.baseUrl = urlFor(config.host, port);
+  if (given.baseUrl === undefined) config.baseUrl = urlFor(config.host, port);
   ready.app = createApp(ctx);
 
   let stopping: Promise<void> | undefined;
