@@ -78,7 +78,8 @@ export function accessControl(ctx: DevboxContext): MiddlewareHandler {
 
     const url = new URL(c.req.url);
     // Self-revocation (DELETE /fhir/Session with a bearer) needs no policy; authRoutes handles it.
-    if (c.req.method === 'DELETE' && url.pathname === '/fhir/Session' && identity.method === 'bearer') {
+    const selfRevoke = c.req.method === 'DELETE' && url.pathname === '/fhir/Session' && !url.search;
+    if (selfRevoke && identity.method === 'bearer') {
       return next();
     }
 

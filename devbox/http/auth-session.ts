@@ -1,5 +1,5 @@
 // GET /auth/userinfo, DELETE /Session (+ /fhir/Session) and POST /auth/logout.
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { authenticateBearer, bearerToken } from '../auth/identity.ts';
 import { endLoginSession, getLoginSession, LOGIN_COOKIE } from '../auth/login-session.ts';
@@ -27,8 +27,10 @@ export function mountSessionRoutes(app: Hono, ctx: DevboxContext): void {
     return c.json(userView(user));
   });
 
-  const revoke = async (c: Context) => {
+  const revoke = async (c: Context, next?: Next) => {
     const token = bearerToken(c.req.header('authorization'));
+    // Conditional deletes (a query) and non-bearer callers are ordinary FHIR requests.
+    if (next && (!token || new URL(c.req.url).search)) return next();
     if (!token) return unauthorized(c, 'DELETE /Session needs the Bearer token to revoke');
     const auth = await authenticateBearer(ctx, token);
     if (!auth.ok || !auth.identity.session) return unauthorized(c, auth.ok ? 'No session' : auth.diagnostics);
@@ -36,8 +38,8 @@ export function mountSessionRoutes(app: Hono, ctx: DevboxContext): void {
     if (!deleted) return fail(c, 404, 'not-found', 'Session already ended');
     return c.json(stripSessionHashes(deleted));
   };
-  app.delete('/Session', revoke);
-  app.delete('/fhir/Session', revoke);
+  app.delete('/Session', (c) => revoke(c));
+  app.delete('/fhir/Session', (c, next) => revoke(c, next));
 
   app.post('/auth/logout', (c) => {
     const id = getCookie(c, LOGIN_COOKIE);

@@ -43,6 +43,11 @@ beforeAll(async () => {
     grant_types: ['password'],
     auth: { password: { secret_required: false, token_format: 'jwt', access_token_expiration: 1 } },
   });
+  await putClient(box, {
+    id: 'pw-short',
+    grant_types: ['password'],
+    auth: { password: { refresh_token: true, refresh_token_expiration: 1 } },
+  });
   await putClient(box, { id: 'weird', grant_types: ['client_credentials'] }, 'a:b+c%d');
   await putUser(box, { id: 'alice', email: 'alice@example.com' }, 'alice-pw');
   await putUser(box, { id: 'bob', inactive: true }, 'bob-pw');
@@ -307,6 +312,18 @@ describe('sessions, userinfo, introspection', () => {
     );
     expect(refreshed.body.error).toBe('invalid_grant');
     expect((await api(box, '/Session', undefined, { method: 'DELETE' })).status).toBe(401);
+    // Without a bearer (or with a query) DELETE /fhir/Session is an ordinary FHIR request.
+    expect((await api(box, '/fhir/Session', undefined, { method: 'DELETE' })).status).toBe(401);
+    const other = await token(
+      box,
+      { grant_type: 'client_credentials' },
+      { authorization: basic('svc', 's3cret') },
+    );
+    const cond = await api(box, '/fhir/Session?client=nobody', bearer(other.body.access_token), {
+      method: 'DELETE',
+    });
+    expect(cond.status).not.toBe(401);
+    expect((await api(box, '/fhir/Client/svc', bearer(other.body.access_token))).status).toBe(200);
   });
 });
 
