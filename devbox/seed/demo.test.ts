@@ -45,6 +45,11 @@ describe('demo data set', () => {
     ]);
     const dangling = policies.flatMap(refs).filter((r) => !existing.has(r));
     expect(dangling).toEqual([]);
+    const sessionRefs = demoResources(env)
+      .filter((r) => r.resourceType === 'Session')
+      .flatMap((s) => [rec(s.client).reference, ...(s.user ? [rec(s.user).reference] : [])]);
+    expect(sessionRefs.length).toBeGreaterThan(10);
+    expect(sessionRefs.filter((r) => !existing.has(String(r)))).toEqual([]);
   });
 
   it('uses every engine, with global, User-linked, Operation-linked and mixed-link policies', () => {

@@ -6,6 +6,7 @@ import { backendDemoClients } from './demo-clients-backend.ts';
 import { riskyDemoClients } from './demo-clients-risky.ts';
 import { otherPolicies } from './demo-policies-other.ts';
 import { clientPolicies } from './demo-policies.ts';
+import { demoSessions } from './demo-sessions.ts';
 import { demoUsers } from './demo-users.ts';
 import type { DemoEnv } from './demo-util.ts';
 
@@ -13,8 +14,9 @@ export function demoClients(env: DemoEnv): Resource[] {
   return [...backendDemoClients(env), ...appDemoClients(env), ...riskyDemoClients(env)];
 }
 
-export function demoResources(env: DemoEnv): Resource[] {
-  return [...demoClients(env), ...demoUsers(), ...demoPolicies()];
+/** `iss` is the devbox base URL, recorded on Sessions as Aidbox does. */
+export function demoResources(env: DemoEnv, iss = 'http://127.0.0.1:8888'): Resource[] {
+  return [...demoClients(env), ...demoUsers(), ...demoPolicies(), ...demoSessions(env, iss)];
 }
 
 export function demoPolicies(): Resource[] {

@@ -111,14 +111,14 @@ export async function ensureBootstrap(ctx: DevboxContext, opts: { fresh: boolean
 }
 
 /**
- * Writes the demo data set (about 40 Clients, 18 AccessPolicies, 5 Users) in one transaction.
- * PUT semantics, so running it twice leaves the same data (with new versions). Demo credentials
+ * Writes the demo data set (40 Clients, 18 AccessPolicies, 5 Users, 13 past Sessions) in one
+ * transaction. PUT semantics, so running it twice leaves the same data (with new versions). Demo credentials
  * that tests need are in demo-secrets.ts; every other demo secret is random and unrecoverable.
  */
 export async function seedDemo(ctx: DevboxContext): Promise<void> {
   const env = { consoleUrl: ctx.config.consoleUrl.replace(/\/+$/, ''), now: Date.now() };
   await ctx.store.transaction(async (tx) => {
-    for (const r of demoResources(env)) await tx.update(resourceTypeOf(r), r.id, r);
+    for (const r of demoResources(env, ctx.config.baseUrl)) await tx.update(resourceTypeOf(r), r.id, r);
   });
 }
 

@@ -34,6 +34,14 @@ describe('demo seed in a fresh devbox', () => {
     });
   });
 
+  it('records past Sessions for some Clients and none for the orphan', async () => {
+    const api = apiFor(box.url, box.rootBasic);
+    const used = await api<{ total: number }>('GET', '/fhir/Session?client=ehr-integration');
+    expect(used.body.total).toBeGreaterThanOrEqual(1);
+    const orphan = await api<{ total: number }>('GET', '/fhir/Session?client=orphan-integration');
+    expect(orphan.body.total).toBe(0);
+  });
+
   it('never stores a plaintext demo secret or password', async () => {
     const api = apiFor(box.url, box.rootBasic);
     const backend = await api('GET', '/fhir/Client/demo-backend');
