@@ -191,6 +191,25 @@ describe('authorization_code + PKCE', () => {
     expect(mismatch).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
+  it('a code redeemed concurrently succeeds exactly once', async () => {
+    const { verifier, challenge } = pkce();
+    const r = await login(
+      new Browser(),
+      authorizeUrl({ client_id: 'spa', code_challenge: challenge, code_challenge_method: 'S256' }),
+    );
+    const code = r.location!.searchParams.get('code') ?? '';
+    const params = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CB,
+      client_id: 'spa',
+      code_verifier: verifier,
+    };
+    const results = await Promise.all(Array.from({ length: 5 }, () => token(box, params)));
+    expect(results.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(results.filter((x) => x.body.error === 'invalid_grant')).toHaveLength(4);
+  });
+
   it('requires PKCE S256 when the client says pkce: true; plain is refused', async () => {
     const b = new Browser();
     const none = await b.go(authorizeUrl({ client_id: 'spa' }));
