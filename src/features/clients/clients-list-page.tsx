@@ -1,0 +1,125 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { clientQueries, type ClientRecord } from '../../api/clients.ts';
+import { ClientsTable, TableSkeleton } from './clients-table.tsx';
+import { errorText, useSetActive } from './client-mutations.ts';
+import { useConsoleClientId } from './console-client.ts';
+import { ListStatus } from './list-status.tsx';
+import { ListToolbar } from './list-toolbar.tsx';
+import { readView, toListParams, writeView, type ListView } from './list-params.ts';
+import { toNewClient } from './links.ts';
+import { RowActions, type PendingAction } from './row-actions.tsx';
+import './clients.css';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function ClientsListPage() {
+  const [search, setSearch] = useSearchParams();
+  const view = readView(search);
+  const [searchText, setSearchText] = useState(view.q);
+  const [syncedQ, setSyncedQ] = useState(view.q);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [action, setAction] = useState<PendingAction>();
+  const [notice, setNotice] = useState('');
+  const consoleClientId = useConsoleClientId();
+  const setActive = useSetActive();
+
+  // (De)activating is one click to undo, so it runs at once — except deactivating the console's
+  // own Client, which could lock everyone out and therefore asks first.
+  function onToggleActive(record: ClientRecord) {
+    const id = record.client.id ?? '';
+    const active = record.client.active === false;
+    if (id === consoleClientId && !active) {
+      setAction({ kind: 'toggle', record });
+      return;
+    }
+    setNotice('');
+    setActive.mutate(
+      { id, active, versionId: record.versionId ?? '*' },
+      {
+        onSuccess: () => setNotice(`${id} is now ${active ? 'active' : 'inactive'}.`),
+        onError: (e) => setNotice(`Could not change ${id}: ${errorText(e)}`),
+      },
+    );
+  }
+
+  // The URL changed without us (back button, a shared link): show its search text.
+  if (view.q !== syncedQ) {
+    setSyncedQ(view.q);
+    setSearchText(view.q);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function update(patch: Partial<ListView>, replace = false) {
+    setSearch(writeView({ ...view, page: 1, ...patch }), { replace });
+  }
+
+  function onSearchText(text: string) {
+    setSearchText(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setSyncedQ(text);
+      // Typing replaces the history entry instead of adding one per keystroke.
+      update({ q: text }, true);
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  function clearFilters() {
+    clearTimeout(timer.current);
+    setSearchText('');
+    setSyncedQ('');
+    setSearch(writeView({ ...readView(new URLSearchParams()), sort: view.sort }));
+  }
+
+  // The previous page stays on screen while the next one loads; the query's AbortSignal cancels
+  // the request of a search term the user has already typed past.
+  const query = useQuery({ ...clientQueries.list(toListParams(view)), placeholderData: keepPreviousData });
+  const records: ClientRecord[] = query.data?.clients ?? [];
+
+  return (
+    <section className="cc-page" aria-labelledby="clients-heading">
+      <header className="cc-page-header">
+        <h1 id="clients-heading">Clients</h1>
+        <Link className="cc-button cc-primary" to={toNewClient()}>
+          New Client
+        </Link>
+      </header>
+      <ListToolbar
+        view={view}
+        searchText={searchText}
+        onSearchText={onSearchText}
+        onChange={(p) => update(p)}
+      />
+      {query.isPending ? (
+        <TableSkeleton />
+      ) : query.isError && !query.data ? (
+        <div role="alert" className="cc-callout cc-callout-danger">
+          <p>The Clients could not be loaded: {errorText(query.error)}</p>
+          <button type="button" onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <ListStatus
+          view={view}
+          page={query.data}
+          fetching={query.isFetching}
+          onClear={clearFilters}
+          onPage={(page) => update({ page })}
+        >
+          <ClientsTable
+            records={records}
+            busy={query.isFetching}
+            onToggleActive={onToggleActive}
+            onDelete={(record) => setAction({ kind: 'delete', record })}
+          />
+        </ListStatus>
+      )}
+      <p role="status" className="cc-notice">
+        {notice}
+      </p>
+      {action && <RowActions action={action} onDone={() => setAction(undefined)} />}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import type { ClientRecord } from '../../api/clients.ts';
+import { lintClient } from '../../domain/lint-client.ts';
+import { accessLabel, asShape, formatInstant } from './client-view.ts';
+import { toClient } from './links.ts';
+import { RiskBadges } from './risk-badges.tsx';
+import { RowMenu } from './row-menu.tsx';
+
+interface ClientsTableProps {
+  records: ClientRecord[];
+  busy: boolean;
+  onToggleActive: (record: ClientRecord) => void;
+  onDelete: (record: ClientRecord) => void;
+}
+
+const COLUMNS = ['Id', 'Name', 'Type', 'Grant types', 'Active', 'Last updated', 'Risks', 'Actions'];
+
+/**
+ * Rows are reached with one Tab stop (the first id link); ArrowUp/ArrowDown/Home/End move between
+ * rows and Enter opens the Client, as a link does.
+ */
+export function ClientsTable({ records, busy, onToggleActive, onDelete }: ClientsTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const findings = useMemo(() => records.map((r) => lintClient(asShape(r))), [records]);
+
+  function onRowKeyDown(event: React.KeyboardEvent, index: number) {
+    const links = [...(body.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? [])];
+    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const link = links[Math.max(0, Math.min(links.length - 1, target))];
+    links.forEach((l) => (l.tabIndex = l === link ? 0 : -1));
+    link?.focus();
+  }
+
+  return (
+    <table className="cc-table" aria-busy={busy}>
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th key={c} scope="col">
+              {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody ref={body}>
+        {records.map((record, index) => {
+          const c = record.client;
+          const id = c.id ?? '';
+          return (
+            <tr key={id}>
+              <td>
+                <Link
+                  to={toClient(id)}
+                  data-row-link=""
+                  tabIndex={index === 0 ? 0 : -1}
+                  className="cc-mono"
+                  onKeyDown={(e) => onRowKeyDown(e, index)}
+                >
+                  {id}
+                </Link>
+              </td>
+              <td className="cc-clip">{c.name ?? <span className="cc-muted">—</span>}</td>
+              <td>
+                {accessLabel(record)}
+                {c.type && <span className="cc-muted"> · {c.type}</span>}
+              </td>
+              <td className="cc-clip">
+                {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
+              </td>
+              <td>{c.active === false ? 'No' : 'Yes'}</td>
+              <td>{formatInstant(c.meta?.lastUpdated)}</td>
+              <td>
+                <RiskBadges findings={findings[index] ?? []} />
+              </td>
+              <td>
+                <RowMenu
+                  clientId={id}
+                  active={c.active !== false}
+                  onToggleActive={() => onToggleActive(record)}
+                  onDelete={() => onDelete(record)}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function TableSkeleton() {
+  return (
+    <table className="cc-table" aria-busy="true" aria-label="Loading Clients">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th key={c} scope="col">
+              {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: 8 }, (_, i) => (
+          <tr key={i}>
+            {COLUMNS.map((c) => (
+              <td key={c}>
+                <span className="cc-skeleton" />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

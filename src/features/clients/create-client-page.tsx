@@ -1,0 +1,151 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { clientQueries, createClient } from '../../api/clients.ts';
+import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
+import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
+import { validateClient } from '../../domain/client-validation.ts';
+import { errorText } from './client-mutations.ts';
+import {
+  createClientSchema,
+  createFieldForPath,
+  EMPTY_CREATE,
+  type CreateClientValues,
+} from './create-client-schema.ts';
+import { TextField } from './fields.tsx';
+import { KindPicker } from './kind-picker.tsx';
+import { toClient, toClients, toNewClient } from './links.ts';
+import { SecretOnce } from './secret-once.tsx';
+import './clients.css';
+
+export function CreateClientPage() {
+  const [search] = useSearchParams();
+  const kindId = search.get('kind') ?? '';
+  const kind = isClientKindId(kindId) ? clientKind(kindId) : undefined;
+  return (
+    <section className="cc-page" aria-labelledby="create-heading">
+      <header className="cc-page-header">
+        <h1 id="create-heading">{kind ? `New ${kind.label.toLowerCase()}` : 'New Client'}</h1>
+        <Link to={kind ? toNewClient() : toClients()}>
+          {kind ? 'Choose another type' : 'Back to Clients'}
+        </Link>
+      </header>
+      {kind ? <CreateClientForm key={kind.id} kind={kind} /> : <KindPicker />}
+    </section>
+  );
+}
+
+function CreateClientForm({ kind }: { kind: ClientKind }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<{ id: string; secret: string }>();
+  const [formError, setFormError] = useState('');
+  const form = useForm<CreateClientValues>({
+    resolver: zodResolver(createClientSchema),
+    defaultValues: EMPTY_CREATE,
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  // Not a useMutation: its variables would hold the new secret in the MutationCache.
+  async function submit(values: CreateClientValues) {
+    setFormError('');
+    const resource = kind.build({
+      id: values.id,
+      ...(values.name ? { name: values.name } : {}),
+      ...(kind.needsRedirectUri ? { redirectUri: values.redirectUri } : {}),
+      allowBasic: values.allowBasic,
+    });
+    const rules = validateClient(resource, { isNew: true, clientKind: kind.id });
+    for (const issue of rules.errors) {
+      form.setError(createFieldForPath(issue.path) ?? 'root', { message: issue.message });
+    }
+    if (rules.errors.length > 0) return;
+    try {
+      await createClient(resource);
+    } catch (error) {
+      if (isAidboxError(error) && error.reason === 'exists') {
+        form.setError(
+          'id',
+          { message: `Client '${values.id}' already exists. Choose another id.` },
+          { shouldFocus: true },
+        );
+        return;
+      }
+      const mapped = isAidboxError(error) ? outcomeToFieldErrors(error.issues, 'Client') : undefined;
+      for (const [path, messages] of Object.entries(mapped?.fields ?? {})) {
+        const field = createFieldForPath(path);
+        if (field) form.setError(field, { message: messages.join(' ') });
+      }
+      setFormError(errorText(error));
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: clientQueries.all() });
+    if (resource.secret) setCreated({ id: values.id, secret: resource.secret });
+    else void navigate(toClient(values.id));
+  }
+
+  if (created) {
+    return (
+      <SecretOnce
+        clientId={created.id}
+        secret={created.secret}
+        onDone={() => void navigate(toClient(created.id), { replace: true })}
+      />
+    );
+  }
+  return (
+    <form className="cc-form" noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)}>
+      <p className="cc-muted">{kind.explanation}</p>
+      <TextField
+        label="Client id"
+        help="The OAuth client_id. Letters, digits, “-” and “.”; it cannot be changed later."
+        error={errors.id?.message}
+        autoComplete="off"
+        spellCheck={false}
+        {...form.register('id')}
+      />
+      <TextField
+        label="Name"
+        help="Shown to admins and, for first-party apps, on the sign-in page."
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      {kind.needsRedirectUri && (
+        <TextField
+          label="Redirect URI"
+          help={
+            kind.id === 'mobile'
+              ? 'A reverse-DNS custom scheme (com.example.app:/callback) or a loopback address (http://127.0.0.1:PORT/callback).'
+              : 'The exact https address Aidbox sends users back to after sign-in. No wildcards, no “#”.'
+          }
+          error={errors.redirectUri?.message}
+          spellCheck={false}
+          {...form.register('redirectUri')}
+        />
+      )}
+      {kind.id === 'fhir-server' && (
+        <label className="cc-check">
+          <input type="checkbox" {...form.register('allowBasic')} />
+          Also allow HTTP Basic authentication (only for servers that cannot use OAuth)
+        </label>
+      )}
+      {kind.confidential && (
+        <p className="cc-help">
+          A 256-bit secret is generated when you create the Client and shown to you once.
+        </p>
+      )}
+      {(formError || errors.root?.message) && (
+        <p role="alert" className="cc-error">
+          {errors.root?.message ?? formError}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="cc-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Create Client'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Modal } from './modal.tsx';
+
+interface DeleteClientDialogProps {
+  clientId: string;
+  isConsoleClient: boolean;
+  pending: boolean;
+  error: string | undefined;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** Delete needs the id typed back, and the console's own Client needs an extra acknowledgement. */
+export function DeleteClientDialog(props: DeleteClientDialogProps) {
+  const { clientId, isConsoleClient, pending, error, onConfirm, onClose } = props;
+  const [typed, setTyped] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const ready = typed === clientId && (!isConsoleClient || understood) && !pending;
+
+  return (
+    <Modal
+      title={`Delete Client ${clientId}?`}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="cc-danger" disabled={!ready} onClick={onConfirm}>
+            {pending ? 'Deleting…' : 'Delete Client'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        Applications using this Client can no longer sign in or get tokens. This cannot be undone from the
+        console.
+      </p>
+      {isConsoleClient && <LockoutWarning checked={understood} onChange={setUnderstood} action="delete" />}
+      <label className="cc-field">
+        <span>
+          Type <strong className="cc-mono">{clientId}</strong> to confirm
+        </span>
+        <input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="cc-error">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
+
+interface LockoutWarningProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  action: 'delete' | 'change' | 'deactivate';
+}
+
+export function LockoutWarning({ checked, onChange, action }: LockoutWarningProps) {
+  return (
+    <div className="cc-callout cc-callout-danger">
+      <p>
+        <strong>This is the console&apos;s own Client.</strong> If you {action} it and the result is wrong,
+        nobody can sign in to this console any more; repairing it then needs direct access to Aidbox.
+      </p>
+      <label className="cc-check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />I understand I
+        may lock everyone out of the console
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { clientQueries } from '../../api/clients.ts';
+import { isAidboxError } from '../../api/errors.ts';
+import { ClientEditor } from './client-editor.tsx';
+import { errorText } from './client-mutations.ts';
+import { toClients } from './links.ts';
+import './clients.css';
+
+/** `/clients/:id`: the editor renders only once the Client is loaded. */
+export function EditClientPage() {
+  const id = useParams().id ?? '';
+  const query = useQuery(clientQueries.detail(id));
+
+  if (query.isPending) {
+    return (
+      <section className="cc-page" aria-busy="true">
+        <h1>Client {id}</h1>
+        <p className="cc-muted" role="status">
+          Loading…
+        </p>
+      </section>
+    );
+  }
+  if (query.isError) {
+    const missing = isAidboxError(query.error) && query.error.kind === 'not-found';
+    return (
+      <section className="cc-page">
+        <h1>{missing ? `Client ${id} was not found` : `Client ${id}`}</h1>
+        <div role="alert" className="cc-callout cc-callout-danger">
+          <p>{missing ? 'It may have been deleted.' : errorText(query.error)}</p>
+          {!missing && (
+            <button type="button" onClick={() => void query.refetch()}>
+              Retry
+            </button>
+          )}
+        </div>
+        <Link to={toClients()}>Back to Clients</Link>
+      </section>
+    );
+  }
+  // Keyed by id: opening another Client starts a fresh editor, never one seeded with old state.
+  return <ClientEditor key={id} record={query.data} />;
+}

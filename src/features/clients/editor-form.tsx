@@ -1,0 +1,184 @@
+import { useMemo, useState } from 'react';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import type { ClientRecord } from '../../api/clients.ts';
+import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
+import type { JsonObject } from '../../domain/client-diff.ts';
+import { grantList } from '../../domain/client-shape.ts';
+import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
+import { asShape } from './client-view.ts';
+import { errorText } from './client-mutations.ts';
+import { LockoutWarning } from './delete-client-dialog.tsx';
+import { byField, checkRules, editedClient, rulesResolver, type EditorBase } from './editor-rules.ts';
+import { GrantsSection } from './grants-section.tsx';
+import { IdentitySection } from './identity-section.tsx';
+import { Modal } from './modal.tsx';
+import { MoreSections } from './more-sections.tsx';
+import { RawJsonTab } from './raw-json-tab.tsx';
+
+export type SaveOutcome = { ok: true } | { ok: false; error?: unknown };
+
+interface EditorFormProps {
+  base: ClientRecord;
+  draft: JsonObject;
+  isConsole: boolean;
+  onSave: (edited: JsonObject) => Promise<SaveOutcome>;
+  /** The raw JSON tab produced a new draft: the form restarts from it. */
+  onDraft: (draft: JsonObject) => void;
+}
+
+export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFormProps) {
+  const editorBase = useMemo<EditorBase>(
+    () => ({ draft, initial: toFormValues(draft), loaded: asShape(base) }),
+    [base, draft],
+  );
+  const resolver = useMemo(() => rulesResolver(() => editorBase), [editorBase]);
+  const form = useForm<ClientFormValues>({ defaultValues: editorBase.initial, resolver });
+  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const [guarded, setGuarded] = useState<JsonObject>();
+  const [understood, setUnderstood] = useState(false);
+  const [formError, setFormError] = useState('');
+  const watched = useWatch({ control: form.control }) as ClientFormValues;
+  const edited = useMemo(() => editedClient(editorBase, watched), [editorBase, watched]);
+  const warnings = useMemo(
+    () => byField(checkRules(editorBase, edited, watched.legacyOverride).warnings),
+    [editorBase, edited, watched.legacyOverride],
+  );
+
+  async function send(client: JsonObject) {
+    setFormError('');
+    const outcome = await onSave(client);
+    if (outcome.ok || outcome.error === undefined) return;
+    const mapped = isAidboxError(outcome.error)
+      ? outcomeToFieldErrors(outcome.error.issues, 'Client')
+      : undefined;
+    if (!mapped) {
+      setFormError(errorText(outcome.error));
+      return;
+    }
+    const formLevel = [...mapped.form];
+    const known = flatten(editorBase.initial);
+    for (const [path, messages] of Object.entries(mapped.fields)) {
+      const field = formFieldForPath(path);
+      if (known[field]) {
+        form.setError(
+          field as Path<ClientFormValues>,
+          { type: 'server', message: messages.join(' ') },
+          { shouldFocus: true },
+        );
+      } else formLevel.push(`${path}: ${messages.join(' ')}`);
+    }
+    if (formLevel.length > 0) setFormError(formLevel.join(' '));
+    else if (Object.keys(mapped.fields).length === 0) setFormError(errorText(outcome.error));
+  }
+
+  function submitClient(client: JsonObject) {
+    // Changing the console's own Client can lock everyone out: confirm first.
+    if (isConsole) setGuarded(client);
+    else void send(client);
+  }
+
+  return (
+    <FormProvider {...form}>
+      <div className="cc-tabs" role="tablist" aria-label="Editor view">
+        <button
+          type="button"
+          role="tab"
+          id="tab-form"
+          aria-controls="panel-form"
+          aria-selected={tab === 'form'}
+          onClick={() => setTab('form')}
+        >
+          Form
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-json"
+          aria-controls="panel-json"
+          aria-selected={tab === 'json'}
+          onClick={() => setTab('json')}
+        >
+          Raw JSON
+        </button>
+      </div>
+      {tab === 'json' ? (
+        <div role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+          <RawJsonTab
+            initial={edited}
+            loaded={editorBase.loaded}
+            onApply={(json) => onDraft(json)}
+            onSave={submitClient}
+            formError={formError}
+          />
+        </div>
+      ) : (
+        <form
+          role="tabpanel"
+          id="panel-form"
+          aria-labelledby="tab-form"
+          className="cc-form"
+          noValidate
+          onSubmit={(e) =>
+            void form.handleSubmit(() => submitClient(editedClient(editorBase, form.getValues())))(e)
+          }
+        >
+          <IdentitySection warnings={warnings} />
+          <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded)} />
+          <MoreSections warnings={warnings} />
+          <div className="cc-sticky-actions">
+            <button type="submit" className="cc-primary" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
+            </button>
+            <button type="button" onClick={() => form.reset(editorBase.initial)}>
+              Discard changes
+            </button>
+            {Object.keys(form.formState.errors).length > 0 && (
+              <p className="cc-error" role="alert">
+                Fix the fields marked above before saving.
+              </p>
+            )}
+            {formError && (
+              <p className="cc-error" role="alert">
+                {formError}
+              </p>
+            )}
+          </div>
+        </form>
+      )}
+      {guarded && (
+        <Modal
+          title="Save changes to the console’s own Client?"
+          onClose={() => setGuarded(undefined)}
+          actions={
+            <>
+              <button type="button" onClick={() => setGuarded(undefined)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="cc-danger"
+                disabled={!understood}
+                onClick={() => {
+                  const client = guarded;
+                  setGuarded(undefined);
+                  void send(client);
+                }}
+              >
+                Save anyway
+              </button>
+            </>
+          }
+        >
+          <LockoutWarning checked={understood} onChange={setUnderstood} action="change" />
+        </Modal>
+      )}
+    </FormProvider>
+  );
+}
+
+function flatten(values: unknown, prefix = '', out: Record<string, true> = {}): Record<string, true> {
+  if (values && typeof values === 'object' && !Array.isArray(values)) {
+    for (const [k, v] of Object.entries(values)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (prefix) out[prefix] = true;
+  return out;
+}

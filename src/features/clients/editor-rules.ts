@@ -1,0 +1,50 @@
+// Connects the editor form to the domain rules: zod checks the shape of each field, then the
+// registration rules (domain/client-validation.ts) judge the Client the form would save.
+import { set, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { JsonObject } from '../../domain/client-diff.ts';
+import type { ClientShape } from '../../domain/client-shape.ts';
+import { validateClient, type RuleIssue, type ValidationResult } from '../../domain/client-validation.ts';
+import { applyForm, clientFormSchema, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
+
+export interface EditorBase {
+  /** The Client the form edits on top of (the loaded one, or a rebased/JSON-edited draft). */
+  draft: JsonObject;
+  /** Form values derived from `draft`: only fields that differ from these are written back. */
+  initial: ClientFormValues;
+  /** The server version the user loaded: legacy grants it already had are tolerated. */
+  loaded: ClientShape;
+}
+
+export function editedClient(base: EditorBase, values: ClientFormValues): JsonObject {
+  return applyForm(base.draft, base.initial, values);
+}
+
+export function checkRules(base: EditorBase, client: JsonObject, legacyOverride: boolean): ValidationResult {
+  return validateClient(client, { isNew: false, clientKind: 'unknown', loaded: base.loaded, legacyOverride });
+}
+
+/** Rule issues grouped by the form field that shows them. */
+export function byField(issues: RuleIssue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) (out[formFieldForPath(issue.path) || 'root'] ??= []).push(issue.message);
+  return out;
+}
+
+export function rulesResolver(getBase: () => EditorBase): Resolver<ClientFormValues> {
+  return (values) => {
+    const errors: FieldErrors<ClientFormValues> = {};
+    const parsed = clientFormSchema.safeParse(values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        set(errors, issue.path.join('.'), { type: 'shape', message: issue.message });
+      }
+    } else {
+      const base = getBase();
+      const rules = checkRules(base, editedClient(base, values), values.legacyOverride);
+      for (const [field, messages] of Object.entries(byField(rules.errors))) {
+        set(errors, field, { type: 'rule', message: messages.join(' ') });
+      }
+    }
+    return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
+  };
+}

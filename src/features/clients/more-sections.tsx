@@ -1,0 +1,72 @@
+import { useFormContext } from 'react-hook-form';
+import type { ClientFormValues } from './clients-schema.ts';
+import { TextAreaField, TextField } from './fields.tsx';
+
+/** Scopes, SMART, keys and origins, and free-form details: one fieldset per concern. */
+export function MoreSections({ warnings }: { warnings: Record<string, string[]> }) {
+  const { register, formState } = useFormContext<ClientFormValues>();
+  const e = formState.errors;
+  return (
+    <>
+      <fieldset className="cc-section">
+        <legend>Scopes</legend>
+        <TextAreaField
+          label="Scopes"
+          help="Scopes the Client may request, one per line (e.g. system/*.read). Grant only what it needs."
+          error={e.scope?.message}
+          {...register('scope')}
+        />
+      </fieldset>
+      <fieldset className="cc-section">
+        <legend>SMART on FHIR</legend>
+        <TextField
+          label="Launch URI"
+          help="Where an EHR launch starts the app; required for EHR launch. https only."
+          error={e.smart?.launch_uri?.message}
+          spellCheck={false}
+          {...register('smart.launch_uri')}
+        />
+        <TextField label="App name" help="Shown in SMART app galleries." {...register('smart.name')} />
+        <TextAreaField label="App description" rows={2} {...register('smart.description')} />
+      </fieldset>
+      <fieldset className="cc-section">
+        <legend>Keys, origins and token exchange</legend>
+        <TextField
+          label="JWKS URI"
+          help="https address of the Client’s public keys, for private_key_jwt authentication (no shared secret)."
+          error={e.jwks_uri?.message}
+          spellCheck={false}
+          {...register('jwks_uri')}
+        />
+        <TextAreaField
+          label="Allowed origins"
+          help="Browser origins allowed to call Aidbox with this Client, one per line (https://app.example.com)."
+          error={e.allowed_origins?.message}
+          warnings={warnings.allowed_origins}
+          {...register('allowed_origins')}
+        />
+        <TextAreaField
+          label="Allowed issuers"
+          help="Token issuers accepted for token exchange, one per line."
+          {...register('allowedIssuers')}
+        />
+        <TextField
+          label="FHIR base URL"
+          help="The FHIR base this Client uses, e.g. /patient/fhir for the Patient API."
+          {...register('fhir_base_url')}
+        />
+      </fieldset>
+      <fieldset className="cc-section">
+        <legend>Details</legend>
+        <TextAreaField
+          label="Details (JSON)"
+          help="Free-form JSON object; AccessPolicies can read it as client.details."
+          rows={5}
+          spellCheck={false}
+          error={e.details?.message}
+          {...register('details')}
+        />
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, useMemo, useState } from 'react';
+import { isJsonObject, type JsonObject } from '../../domain/client-diff.ts';
+import { grantList, type ClientShape } from '../../domain/client-shape.ts';
+import { validateClient } from '../../domain/client-validation.ts';
+
+interface RawJsonTabProps {
+  /** The Client as the form currently has it. */
+  initial: JsonObject;
+  loaded: ClientShape;
+  onApply: (json: JsonObject) => void;
+  onSave: (json: JsonObject) => void;
+  formError: string;
+}
+
+type Parsed = { ok: true; value: JsonObject } | { ok: false; message: string };
+
+function parse(text: string): Parsed {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJsonObject(value)
+      ? { ok: true, value }
+      : { ok: false, message: 'The JSON must be one object: { … }.' };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : 'This is not valid JSON.' };
+  }
+}
+
+/**
+ * The whole Client as JSON, held to the same registration rules as the form. Unknown fields are
+ * allowed and kept; `id`, `meta`, `secret` and `_secret` are never written from here.
+ */
+export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJsonTabProps) {
+  const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
+  const [override, setOverride] = useState(false);
+  const areaId = useId();
+  const parsed = useMemo(() => parse(text), [text]);
+  const rules = parsed.ok
+    ? validateClient(parsed.value, { isNew: false, clientKind: 'unknown', loaded, legacyOverride: override })
+    : undefined;
+  const newLegacy = parsed.ok
+    ? grantList(parsed.value).filter(
+        (g) => (g === 'implicit' || g === 'password') && !grantList(loaded).includes(g),
+      )
+    : [];
+  const ignored = parsed.ok
+    ? (['secret', '_secret', 'id', 'meta'] as const).filter(
+        (k) => JSON.stringify(parsed.value[k]) !== JSON.stringify(initial[k]),
+      )
+    : [];
+  const blocked = !parsed.ok || (rules?.errors.length ?? 0) > 0;
+
+  return (
+    <div className="cc-form">
+      <div className="cc-field">
+        <label htmlFor={areaId}>Client JSON</label>
+        <textarea
+          id={areaId}
+          rows={24}
+          spellCheck={false}
+          value={text}
+          aria-invalid={blocked || undefined}
+          aria-describedby={`${areaId}-status`}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div id={`${areaId}-status`} aria-live="polite">
+        {!parsed.ok && <p className="cc-error">JSON error: {parsed.message}</p>}
+        {rules?.errors.map((i) => (
+          <p key={`${i.path}:${i.message}`} className="cc-error">
+            <span className="cc-mono">{i.path || 'Client'}</span>: {i.message}
+          </p>
+        ))}
+        {rules?.warnings.map((i) => (
+          <p key={`${i.path}:${i.message}`} className="cc-warning">
+            ⚠ <span className="cc-mono">{i.path || 'Client'}</span>: {i.message}
+          </p>
+        ))}
+        {ignored.length > 0 && (
+          <p className="cc-warning">
+            ⚠ Changes to {ignored.join(', ')} are ignored here: ids and versions are the server’s, and secrets
+            are rotated separately.
+          </p>
+        )}
+      </div>
+      {newLegacy.length > 0 && (
+        <label className="cc-check">
+          <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />I need
+          the legacy {newLegacy.join(' and ')} grant for an existing integration and accept the risk (RFC
+          9700)
+        </label>
+      )}
+      {formError && (
+        <p className="cc-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="cc-sticky-actions">
+        <button
+          type="button"
+          className="cc-primary"
+          disabled={blocked}
+          onClick={() => parsed.ok && onSave(parsed.value)}
+        >
+          Save JSON
+        </button>
+        <button type="button" disabled={!parsed.ok} onClick={() => parsed.ok && onApply(parsed.value)}>
+          Edit this in the form
+        </button>
+      </div>
+    </div>
+  );
+}
