@@ -48,7 +48,29 @@ async function seed(ctx: DevboxContext, store: DevboxStore): Promise<void> {
       await store.setMeta(SCALE, scale);
     } else console.warn('devbox: --scale is not available yet (devbox/seed has no seedScale)');
   }
+  // Seeding may have loaded thousands of rows; without statistics the planner ignores the indexes.
+  await store.analyze();
   if (fresh) await store.setMeta(BOOTSTRAPPED, { at: new Date().toISOString(), seed: ctx.config.seed });
+}
+
+const MAINTENANCE_MS = 60_000;
+
+/**
+ * Stands in for autovacuum, which PGlite lacks: without it GIN pending lists grow and statistics
+ * go stale, and the planner drops the trigram index for sequential scans. Runs only after writes.
+ */
+function startMaintenance(store: DevboxStore): NodeJS.Timeout {
+  let seen: unknown;
+  const timer = setInterval(() => {
+    void (async () => {
+      const [row] = await store.query('SELECT last_value FROM transaction_id_seq', []);
+      if (row?.last_value === seen) return;
+      seen = row?.last_value;
+      await store.analyze();
+    })().catch((err: unknown) => console.warn('devbox: maintenance failed', err));
+  }, MAINTENANCE_MS);
+  timer.unref();
+  return timer;
 }
 
 export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promise<RunningDevbox> {
@@ -84,10 +106,12 @@ export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promis
   config.port = port;
   if (given.baseUrl === undefined) config.baseUrl = urlFor(config.host, port);
   ready.app = createApp(ctx);
+  const maintenance = startMaintenance(store);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(maintenance);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive and streaming connections would otherwise hold close() open.

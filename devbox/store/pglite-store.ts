@@ -17,6 +17,8 @@ export interface DevboxStore extends Store {
   /** Small key/value table for devbox's own bookkeeping, e.g. whether demo data was seeded. */
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Refreshes planner statistics (VACUUM ANALYZE). PGlite runs no autovacuum: call after bulk loads. */
+  analyze(): Promise<void>;
   transaction<T>(fn: (tx: DevboxStore) => Promise<T>): Promise<T>;
 }
 
@@ -52,6 +54,10 @@ function makeStore(sql: Sql, runTx: RunTx, close: () => Promise<void>, inTx: boo
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
         [key, JSON.stringify(value)],
       );
+    },
+    analyze: async () => {
+      // VACUUM cannot run inside a transaction; there ANALYZE alone is the best we can do.
+      await sql.query(inTx ? 'ANALYZE' : 'VACUUM ANALYZE');
     },
     transaction: (fn) => runTx((tx) => fn(txStore(tx))),
     close,

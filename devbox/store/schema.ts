@@ -60,6 +60,8 @@ export function schemaSql(types: readonly ResourceType[]): string {
         resource jsonb NOT NULL,
         PRIMARY KEY (id, txid));`,
       // The expression must match search.ts's `resource::text ILIKE …` for the index to be used.
+      // PGlite runs no autovacuum: GIN's pending list is merged only by store.analyze()
+      // (VACUUM ANALYZE), which startup and a maintenance timer call; see server.ts.
       `CREATE INDEX IF NOT EXISTS ${p}_resource_trgm ON ${t} USING gin ((resource::text) gin_trgm_ops);`,
       `CREATE INDEX IF NOT EXISTS ${p}_ts ON ${t} (ts, txid);`,
       `CREATE INDEX IF NOT EXISTS ${p}_history_txid ON ${h} (txid);`,
