@@ -1,6 +1,13 @@
 // Our own ID-token validation (OIDC Core §3.1.3.7, §12.2; security.md §1.2): oidc-client-ts checks
 // only `sub` and `nonce`. Loaded lazily (jose) from the callback and refresh paths.
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 
 export type IdTokenErrorCode =
   | 'malformed'
@@ -154,4 +161,16 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
     }
   }
   return payload;
+}
+
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+/** The issuer's JWKS, fetched on demand; jose re-fetches on an unknown kid with a cool-down. */
+export function issuerKeys(jwksUri: string): JWTVerifyGetKey {
+  let keys = keySets.get(jwksUri);
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, timeoutDuration: 8_000 });
+    keySets.set(jwksUri, keys);
+  }
+  return keys;
 }

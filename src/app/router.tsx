@@ -1,0 +1,34 @@
+// The route table: auth routes, then the signed-in shell with every feature's routes as children.
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { CallbackPage } from '../auth/callback-page.tsx';
+import { RequireAuth } from '../auth/require-auth.tsx';
+import { SignedOutPage } from '../auth/signed-out-page.tsx';
+import { clientRoutes } from '../features/clients/routes.tsx';
+import { NotFoundPage, RouteErrorPage } from './route-pages.tsx';
+import { Shell } from './shell.tsx';
+
+export function appRoutes(): RouteObject[] {
+  return [
+    { path: '/callback', element: <CallbackPage />, errorElement: <RouteErrorPage /> },
+    { path: '/signed-out', element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <Shell />
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to="/clients" replace /> },
+        // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
+        { errorElement: <RouteErrorPage inShell />, children: [...clientRoutes] },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter() {
+  return createBrowserRouter(appRoutes());
+}

@@ -1,0 +1,79 @@
+// The signed-in layout: skip link, header (product, navigation, user, theme, sign out), main.
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuthService, useCurrentUser } from '../auth/auth-context.tsx';
+import { readTheme, saveTheme, type ThemeChoice } from './theme.ts';
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<ThemeChoice, string> = {
+  system: 'Theme: system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+};
+
+export function Shell() {
+  const auth = useAuthService();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [theme, setTheme] = useState<ThemeChoice>(readTheme);
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    // Leave the guarded shell first, so the guard does not start a new sign-in as the user goes away.
+    await navigate('/signed-out', { replace: true });
+    await auth.signOut();
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to="/clients" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            Aidbox Client Console
+          </NavLink>
+          <nav aria-label="Main" className="mainnav">
+            <NavLink to="/clients" className="mainnav-link">
+              Clients
+            </NavLink>
+            {/* Policies, Playground and Audit join here as their features land. */}
+          </nav>
+          <div className="topbar-end">
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => {
+                const next = NEXT_THEME[theme];
+                saveTheme(next);
+                setTheme(next);
+              }}
+            >
+              <span>{THEME_LABEL[theme]}</span>
+            </button>
+            {user ? (
+              <span className="topbar-user" title={user.email ?? user.sub}>
+                <span className="visually-hidden">Signed in as </span>
+                {user.name}
+              </span>
+            ) : null}
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              disabled={signingOut}
+              onClick={() => void signOut()}
+            >
+              <span>{signingOut ? 'Signing out…' : 'Sign out'}</span>
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Shared wiring for every form field: one label, help and error text tied to the control by
+// aria-describedby, aria-invalid when there is an error. Tests find fields by their label.
+import { useId, type ReactNode } from 'react';
+
+export interface FieldChrome {
+  label: ReactNode;
+  help?: ReactNode;
+  error?: string | undefined;
+  /** Shown after the label; the input itself carries `required`. */
+  required?: boolean;
+}
+
+export interface FieldIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
+export function useFieldIds(
+  props: FieldChrome,
+  ownId?: string,
+): FieldIds & { helpId: string; errorId: string } {
+  const generated = useId();
+  const id = ownId ?? generated;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy =
+    [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return { id, helpId, errorId, describedBy, invalid: Boolean(props.error) };
+}
+
+export function FieldFrame({
+  chrome,
+  ids,
+  children,
+  inline = false,
+}: {
+  chrome: FieldChrome;
+  ids: { id: string; helpId: string; errorId: string };
+  children: ReactNode;
+  inline?: boolean;
+}) {
+  return (
+    <div className={`field${inline ? ' field-inline' : ''}${chrome.error ? ' field-invalid' : ''}`}>
+      {inline ? children : null}
+      <label htmlFor={ids.id} className="field-label">
+        {chrome.label}
+        {chrome.required ? (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {inline ? null : children}
+      {chrome.help ? (
+        <p id={ids.helpId} className="field-help">
+          {chrome.help}
+        </p>
+      ) : null}
+      {chrome.error ? (
+        <p id={ids.errorId} className="field-error">
+          {chrome.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
