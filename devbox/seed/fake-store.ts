@@ -7,9 +7,12 @@ import { StoreError, type Resource, type ResourceType, type Store } from '../sto
 export interface FakeStore extends Store {
   /** Number of writes per "Type/id", to prove idempotence. */
   writes: Map<string, number>;
+  /** Present only with `{ bulk: true }`; counts its calls in `bulkCalls`. */
+  putMany?: (type: ResourceType, resources: Resource[]) => Promise<void>;
+  bulkCalls: number;
 }
 
-export function createFakeStore(): FakeStore {
+export function createFakeStore(opts: { bulk?: boolean } = {}): FakeStore {
   const data = new Map<string, Resource>();
   const writes = new Map<string, number>();
   const key = (type: string, id: string): string => `${type}/${id}`;
@@ -36,6 +39,7 @@ export function createFakeStore(): FakeStore {
 
   const store: FakeStore = {
     writes,
+    bulkCalls: 0,
     read: (type, id) => Promise.resolve(data.get(key(type, id))),
     create: (type, resource) => {
       if (data.has(key(type, resource.id))) {
@@ -56,5 +60,12 @@ export function createFakeStore(): FakeStore {
     query: unsupported,
     close: () => Promise.resolve(),
   };
+  if (opts.bulk) {
+    store.putMany = (type, resources) => {
+      store.bulkCalls += 1;
+      for (const r of resources) put(type, r.id, r);
+      return Promise.resolve();
+    };
+  }
   return store;
 }

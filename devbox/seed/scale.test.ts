@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { isHashed } from '../auth/secrets.ts';
 import { validateResource } from '../validate/resource.ts';
+import { createFakeStore } from './fake-store.ts';
+import { seedScale } from './index.ts';
 import { scaleResources } from './scale.ts';
+import { testContext } from './test-context.ts';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null ? (v as Rec) : {});
@@ -69,5 +73,22 @@ describe('scale generator', () => {
     expect(big.policies).toHaveLength(1_000);
     // Generation must stay negligible next to the database writes (generous bound for CI noise).
     expect(performance.now() - t).toBeLessThan(5_000);
+  });
+});
+
+describe('seedScale', () => {
+  it('writes the same resources through a bulk-capable store in two calls, or one by one otherwise', async () => {
+    const plain = createFakeStore();
+    const bulk = createFakeStore({ bulk: true });
+    await seedScale(testContext(plain), { clients: 120, policies: 15 });
+    await seedScale(testContext(bulk), { clients: 120, policies: 15 });
+    expect(bulk.bulkCalls).toBe(2);
+    const ids = async (s: typeof plain) =>
+      [...(await s.list('Client')), ...(await s.list('AccessPolicy'))].map((r) => r.id).sort();
+    expect(await ids(bulk)).toEqual(await ids(plain));
+    expect(await ids(plain)).toHaveLength(135);
+    const secrets = (await bulk.list('Client')).map((c) => c.secret).filter((x) => x !== undefined);
+    expect(secrets.length).toBeGreaterThan(20);
+    for (const secret of secrets) expect(isHashed(secret)).toBe(true);
   });
 });
