@@ -21,9 +21,9 @@ export function ConflictView({ base, theirs, mine, onReapply, onKeepMine, onTake
   const hits = (c: PathChange) =>
     [...collide].some((p) => p === c.path || p.startsWith(`${c.path}.`) || c.path.startsWith(`${p}.`));
   return (
-    <section className="cc-callout cc-callout-warn" aria-labelledby="conflict-heading" role="alert">
+    <section className="cc-callout cc-callout-warn" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Someone else saved this Client while you were editing</h2>
-      <p>
+      <p role="alert">
         Your changes are not lost.{' '}
         {diff.conflicts.length > 0
           ? `You both changed ${diff.conflicts.join(', ')}.`

@@ -58,9 +58,12 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       allowBasic: values.allowBasic,
     });
     const rules = validateClient(resource, { isNew: true, clientKind: kind.id });
+    const messages = new Map<keyof CreateClientValues | 'root', string[]>();
     for (const issue of rules.errors) {
-      form.setError(createFieldForPath(issue.path) ?? 'root', { message: issue.message });
+      const field = createFieldForPath(issue.path) ?? 'root';
+      messages.set(field, [...(messages.get(field) ?? []), issue.message]);
     }
+    for (const [field, list] of messages) form.setError(field, { message: list.join(' ') });
     if (rules.errors.length > 0) return;
     try {
       await createClient(resource);

@@ -4,17 +4,27 @@ import type { RouteObject } from 'react-router';
 
 export { toClient, toClients, toNewClient, toRotateSecret } from './links.ts';
 
+// Shown while a screen's code loads on the first navigation (react-router asks for one).
+const loading = (
+  <p role="status" className="cc-muted">
+    Loading…
+  </p>
+);
+
 export const clientRoutes: RouteObject[] = [
   {
     path: 'clients',
+    hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./clients-list-page.tsx')).ClientsListPage }),
   },
   {
     path: 'clients/new',
+    hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./create-client-page.tsx')).CreateClientPage }),
   },
   {
     path: 'clients/:id',
+    hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./edit-client-page.tsx')).EditClientPage }),
   },
 ];

@@ -1,0 +1,90 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetAidbox } from '../../api/aidbox-client.ts';
+import type { JsonObject } from '../../domain/client-diff.ts';
+import { renderClients } from './test-harness.tsx';
+
+afterEach(() => {
+  resetAidbox();
+  vi.unstubAllGlobals();
+});
+
+const seed: JsonObject[] = [
+  {
+    id: 'portal',
+    name: 'Patient portal',
+    grant_types: ['implicit'],
+    auth: { implicit: { redirect_uri: 'https://p.example.com/cb' } },
+  },
+  {
+    id: 'billing',
+    name: '<img src=x onerror=alert(1)>',
+    secret: 'h',
+    grant_types: ['client_credentials'],
+    active: false,
+  },
+];
+
+describe('Clients list', () => {
+  it('renders rows, types and risk badges, with untrusted text as text', async () => {
+    renderClients('/clients', seed);
+    const portal = (await screen.findByRole('link', { name: 'portal' })).closest('tr') as HTMLElement;
+    expect(within(portal).getByText('Implicit grant')).toBeInTheDocument();
+    expect(within(portal).getByText('Public')).toBeInTheDocument();
+    const billing = screen.getByRole('link', { name: 'billing' }).closest('tr') as HTMLElement;
+    expect(within(billing).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(within(billing).getByText('Confidential')).toBeInTheDocument();
+    expect(within(billing).getByText('No')).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
+  });
+
+  it('searches on the server as you type and keeps the view in the URL', async () => {
+    const user = userEvent.setup();
+    const { server, router } = renderClients('/clients', seed);
+    await screen.findByRole('link', { name: 'portal' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'bill');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=bill'));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'portal' })).toBeNull());
+    const searches = server.requests.filter((r) => r.url.searchParams.has('_ilike'));
+    // Debounced: one request for the whole word, not one per keystroke.
+    expect(searches.map((r) => r.url.searchParams.get('_ilike'))).toEqual(['bill']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Grant type' }), 'implicit');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=bill&grant=implicit'));
+    expect(server.requests.at(-1)?.url.searchParams.get('.grant_types$contains')).toBe('implicit');
+  });
+
+  it('shows the no-match state with a clear action', async () => {
+    const user = userEvent.setup();
+    const { router } = renderClients('/clients?q=nothing-matches', seed);
+    await user.click(await screen.findByRole('button', { name: 'Clear search and filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(await screen.findByRole('link', { name: 'portal' })).toBeInTheDocument();
+  });
+
+  it('moves between rows with arrow keys and opens with Enter', async () => {
+    const user = userEvent.setup();
+    const { router } = renderClients('/clients', seed);
+    const first = await screen.findByRole('link', { name: 'portal' });
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('link', { name: 'billing' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/clients/billing'));
+  });
+
+  it('deletes only after the id is typed', async () => {
+    const user = userEvent.setup();
+    const { server } = renderClients('/clients', seed);
+    await user.click(await screen.findByRole('button', { name: 'Actions for billing' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Client billing?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete Client' });
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByRole('textbox'), 'billing');
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'billing' })).toBeNull());
+    expect(server.requests.find((r) => r.method === 'DELETE')?.headers.get('if-match')).toBe('W/"2"');
+  });
+});
