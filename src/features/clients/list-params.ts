@@ -64,7 +64,10 @@ export function hasFilters(view: ListView): boolean {
 
 /** Aidbox dot-expression search params (aidbox-api.md §4) for the list query. */
 export function toListParams(view: ListView): ClientListParams {
-  const filters: Record<string, string> = {};
+  // The API layer asks for `_elements=-secret`, which hides whether a Client has a secret at all, so
+  // every confidential Client would look public. Only the system `_source` is left out instead;
+  // the API layer still strips the (hashed) secret before anything is cached.
+  const filters: Record<string, string> = { _elements: '-_source' };
   if (view.grant) filters['.grant_types$contains'] = view.grant;
   // Server-side approximation of isPublicClient(): "no stored secret".
   if (view.access) filters['.secret$missing'] = view.access === 'public' ? 'true' : 'false';
