@@ -5,6 +5,7 @@
 // random, because a predictable secret is a real secret nobody should be able to compute.
 import { randomBytes } from 'node:crypto';
 import type { Resource } from '../store/types.ts';
+import { DOMAINS, OPERATIONS, ORGS, PEOPLE, CLINICAL_TYPES } from './scale-words.ts';
 
 /** mulberry32: tiny, fast, good enough for test data (not for anything secret). */
 export function prng(seed: number): () => number {
@@ -17,78 +18,6 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const ORGS = [
-  'Acme',
-  'Northwind',
-  'Contoso',
-  'Globex',
-  'Initech',
-  'Umbrella',
-  'Vandelay',
-  'Hooli',
-  'Soylent',
-  'Tyrell',
-  'Wonka',
-  'Cyberdyne',
-  'Stark',
-  'Wayne',
-  'Oscorp',
-  'Gringotts',
-];
-const DOMAINS = [
-  'Cardiology',
-  'Oncology',
-  'Pediatrics',
-  'Radiology',
-  'Pharmacy',
-  'Billing',
-  'Scheduling',
-  'Laboratory',
-  'Telehealth',
-  'Analytics',
-  'Imaging',
-  'Referrals',
-  'Claims',
-  'Wellness',
-  'Dental',
-  'Behavioral Health',
-  'Emergency',
-  'Nursing',
-  'Research',
-  'Population Health',
-];
-const PEOPLE = [
-  'ana',
-  'ben',
-  'chen',
-  'dara',
-  'eli',
-  'fatima',
-  'goran',
-  'hana',
-  'ivan',
-  'jun',
-  'kofi',
-  'lena',
-  'mo',
-  'nia',
-  'omar',
-  'priya',
-];
-const RESOURCE_TYPES = [
-  'Patient',
-  'Encounter',
-  'Observation',
-  'Condition',
-  'MedicationRequest',
-  'Appointment',
-  'DiagnosticReport',
-  'Claim',
-  'Coverage',
-  'DocumentReference',
-];
-const OPERATIONS = ['FhirRead', 'FhirSearch', 'FhirCreate', 'FhirUpdate', 'FhirPatch', 'FhirDelete'];
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
@@ -181,7 +110,7 @@ export function scaleClient(i: number, rng: Rng, now: number): Resource {
     c.auth = { authorization_code: codeFlow(redirect) };
     if (kind === 'smart') {
       c.type = 'smart-app';
-      c.scope = ['launch', 'openid', 'fhirUser', `patient/${pick(rng, RESOURCE_TYPES)}.read`];
+      c.scope = ['launch', 'openid', 'fhirUser', `patient/${pick(rng, CLINICAL_TYPES)}.read`];
     }
   }
   if (rng() < 0.1) pick(rng, RISKS)(c, host);
@@ -189,7 +118,7 @@ export function scaleClient(i: number, rng: Rng, now: number): Resource {
 }
 
 function rule(rng: Rng, engine: string): Record<string, unknown> {
-  const types = [pick(rng, RESOURCE_TYPES), pick(rng, RESOURCE_TYPES)];
+  const types = [pick(rng, CLINICAL_TYPES), pick(rng, CLINICAL_TYPES)];
   const ops = [pick(rng, OPERATIONS), pick(rng, OPERATIONS)];
   switch (engine) {
     case 'allow':
