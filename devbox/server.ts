@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { DevboxConfig, DevboxContext } from './context.ts';
 import type { DevboxEnv } from './http/fhir-env.ts';
-import { ensureBootstrap } from './seed/index.ts';
+import { ensureBootstrap, seedDemo, seedScale } from './seed/index.ts';
 import { defaultConfig, urlFor } from './server-config.ts';
 import { openStore } from './store/pglite-store.ts';
 import type { DevboxStore } from './store/pglite-store.ts';
@@ -19,16 +19,6 @@ export interface RunningDevbox {
   stop(): Promise<void>;
 }
 
-type SeedFn = (ctx: DevboxContext, opts?: unknown) => Promise<void>;
-
-// TODO(seed): import seedDemo/seedScale statically once devbox/seed/index.ts exports them; looked
-// up at run time meanwhile so devbox starts either way.
-async function seedFunctions(): Promise<{ seedDemo?: SeedFn; seedScale?: SeedFn }> {
-  const mod = (await import('./seed/index.ts')) as Record<string, unknown>;
-  const fn = (name: string) => (typeof mod[name] === 'function' ? (mod[name] as SeedFn) : undefined);
-  return { seedDemo: fn('seedDemo'), seedScale: fn('seedScale') };
-}
-
 const BOOTSTRAPPED = 'bootstrapped';
 const SCALE = 'seeded.scale';
 
@@ -36,20 +26,15 @@ async function seed(ctx: DevboxContext, store: DevboxStore): Promise<void> {
   // "Fresh" is recorded only after seeding finished, so a crash mid-seed retries on next start.
   const fresh = (await store.getMeta(BOOTSTRAPPED)) === undefined;
   await ensureBootstrap(ctx, { fresh });
-  const { seedDemo, seedScale } = await seedFunctions();
-  if (fresh && ctx.config.seed === 'demo') {
-    if (seedDemo) await seedDemo(ctx);
-    else console.warn('devbox: demo seeding is not available yet (devbox/seed has no seedDemo)');
-  }
+  if (fresh && ctx.config.seed === 'demo') await seedDemo(ctx);
   const scale = ctx.config.scale;
-  if (scale && JSON.stringify(await store.getMeta(SCALE)) !== JSON.stringify(scale)) {
-    if (seedScale) {
-      await seedScale(ctx, scale);
-      await store.setMeta(SCALE, scale);
-    } else console.warn('devbox: --scale is not available yet (devbox/seed has no seedScale)');
+  const scaled = scale && JSON.stringify(await store.getMeta(SCALE)) !== JSON.stringify(scale);
+  if (scale && scaled) {
+    await seedScale(ctx, scale);
+    await store.setMeta(SCALE, scale);
   }
   // Seeding may have loaded thousands of rows; without statistics the planner ignores the indexes.
-  await store.analyze();
+  if (fresh || scaled) await store.analyze();
   if (fresh) await store.setMeta(BOOTSTRAPPED, { at: new Date().toISOString(), seed: ctx.config.seed });
 }
 

@@ -2,13 +2,14 @@
 // the whole callback, which is what makes check-and-write atomic and serializes writers.
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { putMany } from './bulk.ts';
 import { listResources, readHistory, readResource, vreadResource } from './reads.ts';
 import type { HistoryOptions } from './reads.ts';
 import { schemaSql } from './schema.ts';
 import { searchResources } from './search.ts';
 import type { Sql } from './sql.ts';
 import { RESOURCE_TYPES } from './types.ts';
-import type { HistoryEntry, ResourceType, Store } from './types.ts';
+import type { HistoryEntry, Resource, ResourceType, Store } from './types.ts';
 import { createResource, deleteResource, updateResource } from './writes.ts';
 
 /** The Store plus devbox-internal extras (seeding bookkeeping, history paging). */
@@ -17,6 +18,8 @@ export interface DevboxStore extends Store {
   /** Small key/value table for devbox's own bookkeeping, e.g. whether demo data was seeded. */
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Bulk create-or-replace for large seeds; same validation, hashing and history as update. */
+  putMany(type: ResourceType, resources: Resource[]): Promise<void>;
   /** Refreshes planner statistics (VACUUM ANALYZE). PGlite runs no autovacuum: call after bulk loads. */
   analyze(): Promise<void>;
   transaction<T>(fn: (tx: DevboxStore) => Promise<T>): Promise<T>;
@@ -30,6 +33,7 @@ function makeStore(sql: Sql, runTx: RunTx, close: () => Promise<void>, inTx: boo
     vread: (type, id, vid) => vreadResource(sql, type, id, vid),
     create: (type, resource) => runTx((tx) => createResource(tx, type, resource)),
     update: (type, id, resource, opts) => runTx((tx) => updateResource(tx, type, id, resource, opts)),
+    putMany: (type, resources) => runTx((tx) => putMany(tx, type, resources)),
     delete: (type, id, opts) => runTx((tx) => deleteResource(tx, type, id, opts)),
     history: (type, id, opts) => readHistory(sql, type, id, opts),
     search: (type, params) => searchResources(sql, type, params),

@@ -37,7 +37,7 @@ function checkIfMatch(type: ResourceType, id: string, current: CurrentRow | unde
   }
 }
 
-function buildMeta(input: unknown, versionId: string, lastUpdated: string, createdAt: string): Meta {
+export function buildMeta(input: unknown, versionId: string, lastUpdated: string, createdAt: string): Meta {
   const base = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
   const { versionId: _v, lastUpdated: _l, extension, ...rest } = base as Record<string, unknown>;
   const others: unknown[] = Array.isArray(extension)

@@ -85,11 +85,12 @@ describe('Store over PGlite', () => {
 
 describe('search at scale', () => {
   it('_ilike is answered from the trigram index after a bulk load (3,000 Clients)', async () => {
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < 3_000; i++) {
-        await tx.create('Client', { resourceType: 'Client', id: `bulk-${i}`, name: `Bulk app n${i}x` });
-      }
-    });
+    const bulk = Array.from({ length: 3_000 }, (_, i) => ({
+      resourceType: 'Client',
+      id: `bulk-${i}`,
+      name: `Bulk app n${i}x`,
+    }));
+    await store.putMany('Client', bulk);
     await store.analyze();
     const found = await store.search('Client', new URLSearchParams('_ilike=bulk N2999X'));
     expect(found.resources.map((r) => r.id)).toEqual(['bulk-2999']);
@@ -98,4 +99,31 @@ describe('search at scale', () => {
     ]);
     expect(JSON.stringify(plan)).toContain('client_resource_trgm');
   }, 60_000);
+});
+
+describe('putMany (bulk PUT for seeding)', () => {
+  it('creates and replaces with versions, history and hashed secrets', async () => {
+    await store.putMany('Client', [
+      { resourceType: 'Client', id: 'pm-1', secret: 'one' },
+      { resourceType: 'Client', id: 'pm-2', name: 'two' },
+    ]);
+    const first = await store.read('Client', 'pm-1');
+    expect(first?.secret).toBe(hashClientSecret('one'));
+    await store.putMany('Client', [
+      { ...(first ?? { resourceType: 'Client', id: 'pm-1' }), name: 'renamed' },
+    ]);
+    const second = await store.read('Client', 'pm-1');
+    expect(second?.secret).toBe(hashClientSecret('one'));
+    expect(Number(second?.meta?.versionId)).toBeGreaterThan(Number(first?.meta?.versionId));
+    expect((await store.history('Client', 'pm-1')).map((h) => h.status)).toEqual(['updated', 'created']);
+  });
+
+  it('validates every resource and writes nothing when one is invalid', async () => {
+    const bad = store.putMany('AccessPolicy', [
+      { resourceType: 'AccessPolicy', id: 'pm-ok', engine: 'allow' },
+      { resourceType: 'AccessPolicy', id: 'pm-bad', engine: 'nope' },
+    ]);
+    await expect(bad).rejects.toMatchObject({ kind: 'invalid', expression: ['AccessPolicy.engine'] });
+    expect(await store.read('AccessPolicy', 'pm-ok')).toBeUndefined();
+  });
 });
