@@ -70,12 +70,15 @@ export function parseConfig(raw: unknown): ConfigResult {
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? '?');
   const found = (raw as Record<string, unknown>)[field];
-  const why = found === undefined ? 'is missing' : (issue?.message ?? 'is invalid');
+  const why = issue?.message ?? `must be ${expected(field)}`;
   return {
     ok: false,
     problem: {
       title: `config.json: "${field}" ${found === undefined ? 'is missing' : 'is invalid'}`,
-      detail: `The field "${field}" ${why}${found === undefined ? '' : ` (expected ${expected(field)})`}.`,
+      detail:
+        found === undefined
+          ? `The field "${field}" is missing; expected ${expected(field)}.`
+          : `The field "${field}" ${why}.`,
       value: show(found),
       fix: CONFIG_FIX,
     },

@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { installDialogPolyfill } from './dialog-polyfill.ts';
+
+if (typeof HTMLDialogElement !== 'undefined') installDialogPolyfill();
 
 afterEach(() => cleanup());
