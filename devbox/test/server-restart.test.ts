@@ -83,3 +83,16 @@ describe('durability', () => {
     await box.stop();
   }, 60_000);
 });
+
+describe('shutdown', () => {
+  it('SIGTERM closes the server and the database and exits 0', async () => {
+    const dataDir = join(tempDir(), 'db');
+    const proc = spawnDevbox(dataDir);
+    const url = await proc.url;
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    const code = new Promise<number | null>((resolve) => proc.child.once('exit', (c) => resolve(c)));
+    proc.child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  }, 60_000);
+});
