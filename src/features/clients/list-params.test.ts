@@ -38,9 +38,19 @@ describe('list view in the URL', () => {
       page: 2,
       count: 50,
       sort: '.name',
-      filters: { _elements: '-_source', '.grant_types$contains': 'password', '.secret$missing': 'false', '.active': 'true' },
+      filters: {
+        _elements: '-_source',
+        '.grant_types$contains': 'password',
+        '.secret$missing': 'false',
+        '.active': 'true',
+      },
     });
-    expect(toListParams(DEFAULT_VIEW)).toEqual({ page: 1, count: 50, sort: '_id', filters: { _elements: '-_source' } });
+    expect(toListParams(DEFAULT_VIEW)).toEqual({
+      page: 1,
+      count: 50,
+      sort: '_id',
+      filters: { _elements: '-_source' },
+    });
   });
 
   it('knows when filters are set', () => {
