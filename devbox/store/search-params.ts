@@ -28,6 +28,8 @@ export interface SearchQuery {
   refs: { field: string; values: string[] }[];
   /** Exact string matches on a top-level field (Session.jti, User.email). */
   exact: { field: string; values: string[] }[];
+  /** Aidbox dot expressions: `.a.b=v`, `.a.b$contains=v`, `.a.b$missing=true|false`. */
+  dots: DotFilter[];
   sort: SortKey[];
   count: number;
   page: number;
@@ -42,6 +44,30 @@ const EXACT_PARAMS: Record<string, Record<string, string>> = {
   Session: { jti: 'jti' },
   User: { email: 'email', userName: 'userName' },
 };
+
+export interface DotFilter {
+  path: string[];
+  op: 'eq' | 'contains' | 'missing';
+  value: string;
+}
+
+const DOT_PARAM = /^\.([A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+))*)(?:\$(contains|missing))?$/;
+
+/** Parses Aidbox's dot-expression parameters (aidbox-api.md §4); other names are not dot params. */
+function parseDots(params: URLSearchParams): DotFilter[] {
+  const out: DotFilter[] = [];
+  for (const [name, value] of params) {
+    if (!name.startsWith('.')) continue;
+    const m = DOT_PARAM.exec(name);
+    if (!m?.[1]) invalid(name, `Unsupported dot expression "${name}"`);
+    const op = (m[2] ?? 'eq') as DotFilter['op'];
+    if (op === 'missing' && value !== 'true' && value !== 'false') {
+      invalid(name, `${name} must be true or false`);
+    }
+    out.push({ path: m[1].split('.'), op, value });
+  }
+  return out;
+}
 
 function invalid(param: string, message: string): never {
   throw new StoreError('invalid', message, [param]);
@@ -119,6 +145,7 @@ export function parseSearch(type: string, params: URLSearchParams): SearchQuery 
     exact: Object.entries(exactDefs).flatMap(([param, field]) =>
       params.getAll(param).map((v) => ({ field, values: list(v) })),
     ),
+    dots: parseDots(params),
     sort: sortRaw ? parseSort(sortRaw) : [],
     count: countRaw === null ? DEFAULT_COUNT : Math.min(int(countRaw, '_count', 0), MAX_COUNT),
     page: pageRaw === null ? 1 : int(pageRaw, '_page', 1),

@@ -64,6 +64,21 @@ function buildWhere(q: SearchQuery, params: unknown[]): string {
   for (const e of q.exact) {
     clauses.push(`t.resource ->> ${bind(e.field)} = ANY(${bind(e.values)}::text[])`);
   }
+  for (const d of q.dots) {
+    const path = `t.resource #> ${bind(d.path)}::text[]`;
+    if (d.op === 'missing') clauses.push(`${path} IS ${d.value === 'true' ? '' : 'NOT '}NULL`);
+    else if (d.op === 'eq') {
+      // Scalars compare as text (booleans as "true"/"false"); an array matches when it holds the value.
+      const v = bind(d.value);
+      clauses.push(`(${path} #>> '{}' = ${v} OR (jsonb_typeof(${path}) = 'array' AND ${path} ? ${v}))`);
+    } else {
+      const v = bind(d.value);
+      clauses.push(
+        `((jsonb_typeof(${path}) = 'array' AND ${path} ? ${v}) OR
+          (jsonb_typeof(${path}) = 'string' AND ${path} #>> '{}' ILIKE ${bind(likeTerm(d.value))}))`,
+      );
+    }
+  }
   return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
