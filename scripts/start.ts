@@ -29,8 +29,26 @@ async function main(): Promise<void> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
+  const busy = await fetch(`${aidboxUrl}/health`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) {
+    console.error(`Port ${DEVBOX_PORT} is already in use (another npm start or devbox?). Stop it and retry.`);
+    process.exit(1);
+  }
   console.log('Starting devbox…');
-  const devbox = spawn('npx', ['tsx', 'devbox/main.ts', '--port', String(DEVBOX_PORT), '--data', '.devbox'], {
+  // One node process with tsx as a loader (not npx → tsx → node), so SIGTERM reaches devbox itself.
+  const devboxArgs = [
+    '--import',
+    'tsx',
+    'devbox/main.ts',
+    '--port',
+    String(DEVBOX_PORT),
+    '--data',
+    '.devbox',
+  ];
+  const devbox = spawn(process.execPath, devboxArgs, {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
@@ -78,6 +96,12 @@ async function main(): Promise<void> {
     stop(1);
     return;
   }
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    console.error(
+      e.code === 'EADDRINUSE' ? `Port ${CONSOLE_PORT} is already in use. Stop that server and retry.` : e,
+    );
+    stop(1);
+  });
   server.listen(CONSOLE_PORT, HOST, () => {
     console.log('');
     console.log(`  Aidbox Client Console  ${consoleUrl}`);
