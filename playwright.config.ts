@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npx tsx devbox/main.ts --memory --port 8890 --seed demo',
+      command: `npx tsx devbox/main.ts --memory --port ${E2E.devboxPort} --seed demo`,
       url: `${E2E.devboxUrl}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -43,7 +43,7 @@ export default defineConfig({
       },
     },
     {
-      command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --port 5190 --aidbox ${E2E.devboxUrl}`,
+      command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
       url: E2E.consoleUrl,
       reuseExistingServer: false,
       timeout: 120_000,
