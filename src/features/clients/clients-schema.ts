@@ -1,11 +1,11 @@
 // The editor's form: its zod schema is the single source of the value type. The form holds only
 // the fields it shows; `applyForm` writes back only the fields the user changed, so everything the
 // form does not know (extensions, `_secret`, odd values) stays byte-identical.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AUTH_KEYS, authKeyForGrant, type AuthKey } from '../../domain/client-shape.ts';
 import { isJsonObject, type Json, type JsonObject } from '../../domain/client-diff.ts';
 
-const seconds = z.string().regex(/^\d*$/, 'Enter a whole number of seconds.');
+const seconds = z.string().check(z.regex(/^\d*$/, 'Enter a whole number of seconds.'));
 
 export const grantFormSchema = z.object({
   redirect_uri: z.string(),
@@ -40,7 +40,9 @@ export const clientFormSchema = z.object({
   jwks_uri: z.string(),
   fhir_base_url: z.string(),
   smart: z.object({ launch_uri: z.string(), name: z.string(), description: z.string() }),
-  details: z.string().refine(isJsonObjectText, 'Enter a JSON object, for example {"team": "billing"}.'),
+  details: z
+    .string()
+    .check(z.refine(isJsonObjectText, 'Enter a JSON object, for example {"team": "billing"}.')),
   /** Not a Client field: the explicit confirmation that a legacy grant is really needed. */
   legacyOverride: z.boolean(),
 });

@@ -1,18 +1,20 @@
 // The short "create by application type" form: only what differs between deployments; everything
 // else comes from the kind's secure defaults (domain/client-kinds.ts).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CLIENT_ID_PATTERN } from '../../domain/client-validation.ts';
 
 export const createClientSchema = z.object({
   id: z
     .string()
-    .trim()
-    .min(1, 'Enter a client id.')
-    .regex(
-      CLIENT_ID_PATTERN,
-      'Use 1–64 characters: letters, digits, "-" and "." only (the id is the OAuth client_id).',
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a client id.'),
+      z.regex(
+        CLIENT_ID_PATTERN,
+        'Use 1–64 characters: letters, digits, "-" and "." only (the id is the OAuth client_id).',
+      ),
     ),
-  name: z.string().trim(),
+  name: z.string().check(z.trim()),
   redirectUri: z.string(),
   allowBasic: z.boolean(),
 });
