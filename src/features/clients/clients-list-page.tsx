@@ -1,16 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { ClientsTable, TableSkeleton } from './clients-table.tsx';
-import { errorText, useSetActive } from './client-mutations.ts';
 import { useConsoleClientId } from './console-client.ts';
+import { errorText } from './error-text.ts';
 import { ListStatus } from './list-status.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
 import { readView, toListParams, writeView, type ListView } from './list-params.ts';
 import { toNewClient } from './links.ts';
-import { RowActions, type PendingAction } from './row-actions.tsx';
+import type { PendingAction } from './row-actions.tsx';
 import './clients.css';
+
+// Row actions load on first use: the list's first load carries no dialogs and no mutation code
+// (docs/decisions/0004-first-load-budget.md).
+const RowActions = lazy(async () => ({ default: (await import('./row-actions.tsx')).RowActions }));
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -23,7 +27,7 @@ export function ClientsListPage() {
   const [action, setAction] = useState<PendingAction>();
   const [notice, setNotice] = useState('');
   const consoleClientId = useConsoleClientId();
-  const setActive = useSetActive();
+  const queryClient = useQueryClient();
 
   // (De)activating is one click to undo, so it runs at once — except deactivating the console's
   // own Client, which could lock everyone out and therefore asks first.
@@ -35,13 +39,14 @@ export function ClientsListPage() {
       return;
     }
     setNotice('');
-    setActive.mutate(
-      { id, active, versionId: record.versionId ?? '*' },
-      {
-        onSuccess: () => setNotice(`${id} is now ${active ? 'active' : 'inactive'}.`),
-        onError: (e) => setNotice(`Could not change ${id}: ${errorText(e)}`),
-      },
-    );
+    void import('./client-mutations.ts')
+      .then(({ setActiveNow }) =>
+        setActiveNow(queryClient, { id, active, versionId: record.versionId ?? '*' }),
+      )
+      .then(
+        () => setNotice(`${id} is now ${active ? 'active' : 'inactive'}.`),
+        (e: unknown) => setNotice(`Could not change ${id}: ${errorText(e)}`),
+      );
   }
 
   // The URL changed without us (back button, a shared link): show its search text.
@@ -119,7 +124,11 @@ export function ClientsListPage() {
       <p role="status" className="cc-notice">
         {notice}
       </p>
-      {action && <RowActions action={action} onDone={() => setAction(undefined)} />}
+      {action && (
+        <Suspense fallback={null}>
+          <RowActions action={action} onDone={() => setAction(undefined)} />
+        </Suspense>
+      )}
     </section>
   );
 }

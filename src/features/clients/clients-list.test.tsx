@@ -74,12 +74,25 @@ describe('Clients list', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/clients/billing'));
   });
 
+  it('activates from the row menu at once and reports it', async () => {
+    const user = userEvent.setup();
+    const { server } = renderClients('/clients', seed);
+    await user.click(await screen.findByRole('button', { name: 'Actions for billing' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Activate' }));
+    expect(await screen.findByText('billing is now active.')).toBeInTheDocument();
+    const patch = server.requests.find((r) => r.method === 'PATCH');
+    expect(patch?.body).toEqual({ active: true });
+    expect(patch?.headers.get('if-match')).toBe('W/"2"');
+    const billing = (await screen.findByRole('link', { name: 'billing' })).closest('tr') as HTMLElement;
+    await waitFor(() => expect(within(billing).getByText('Yes')).toBeInTheDocument());
+  });
+
   it('deletes only after the id is typed', async () => {
     const user = userEvent.setup();
     const { server } = renderClients('/clients', seed);
     await user.click(await screen.findByRole('button', { name: 'Actions for billing' }));
     await user.click(screen.getByRole('menuitem', { name: 'Delete…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Delete Client billing?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Client billing?' });
     const confirm = within(dialog).getByRole('button', { name: 'Delete Client' });
     expect(confirm).toBeDisabled();
     await user.type(within(dialog).getByRole('textbox'), 'billing');

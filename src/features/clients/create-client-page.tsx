@@ -7,7 +7,7 @@ import { clientQueries, createClient } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
-import { errorText } from './client-mutations.ts';
+import { errorText } from './error-text.ts';
 import {
   createClientSchema,
   createFieldForPath,

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { clientQueries } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { ClientEditor } from './client-editor.tsx';
-import { errorText } from './client-mutations.ts';
+import { errorText } from './error-text.ts';
 import { toClients } from './links.ts';
 import './clients.css';
 

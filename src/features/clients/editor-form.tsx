@@ -6,7 +6,7 @@ import type { JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
 import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
 import { asShape } from './client-view.ts';
-import { errorText } from './client-mutations.ts';
+import { errorText } from './error-text.ts';
 import { LockoutWarning } from './delete-client-dialog.tsx';
 import { byField, checkRules, editedClient, rulesResolver, type EditorBase } from './editor-rules.ts';
 import { GrantsSection } from './grants-section.tsx';

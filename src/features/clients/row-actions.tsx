@@ -1,8 +1,12 @@
+// The row-menu actions that need a confirmation: delete (typed id) and deactivating the console's
+// own Client. The list loads this module on demand, so the dialogs and the mutation machinery are
+// not part of its first load (docs/decisions/0004-first-load-budget.md).
 import { useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog, LockoutWarning } from './delete-client-dialog.tsx';
-import { errorText, useDeleteClient, useSetActive } from './client-mutations.ts';
+import { useDeleteClient, useSetActive } from './client-mutations.ts';
+import { errorText } from './error-text.ts';
 import { Modal } from './modal.tsx';
 
 export type PendingAction = { kind: 'toggle' | 'delete'; record: ClientRecord } | undefined;

@@ -54,6 +54,8 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
         aria-expanded={open}
         aria-label={`Actions for ${clientId}`}
         onClick={() => {
+          // Warm the confirmation dialogs' chunk while the user picks an item.
+          if (!open) void import('./row-actions.tsx').catch(() => undefined);
           setOpen((o) => !o);
           // Focus the first item once the menu exists.
           requestAnimationFrame(() => items()[0]?.focus());
