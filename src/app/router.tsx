@@ -4,6 +4,7 @@ import { CallbackPage } from '../auth/callback-page.tsx';
 import { RequireAuth } from '../auth/require-auth.tsx';
 import { SignedOutPage } from '../auth/signed-out-page.tsx';
 import { clientRoutes } from '../features/clients/routes.tsx';
+import { policyRoutes } from '../features/policies/routes.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx';
 import { Shell } from './shell.tsx';
 
@@ -22,7 +23,7 @@ export function appRoutes(): RouteObject[] {
       children: [
         { index: true, element: <Navigate to="/clients" replace /> },
         // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
-        { errorElement: <RouteErrorPage inShell />, children: [...clientRoutes] },
+        { errorElement: <RouteErrorPage inShell />, children: [...clientRoutes, ...policyRoutes] },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

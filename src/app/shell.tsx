@@ -40,7 +40,10 @@ export function Shell() {
             <NavLink to="/clients" className="mainnav-link">
               Clients
             </NavLink>
-            {/* Policies, Playground and Audit join here as their features land. */}
+            <NavLink to="/policies" className="mainnav-link">
+              Policies
+            </NavLink>
+            {/* Playground and Audit join here as their features land. */}
           </nav>
           <div className="topbar-end">
             <button

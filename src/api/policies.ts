@@ -1,0 +1,150 @@
+// Aidbox `AccessPolicy` resources and the Client rows of the policy matrix. Reads come in large
+// pages (never one request per policy or per Client); writes go as one transaction Bundle.
+import { queryOptions } from '@tanstack/react-query';
+import type { ClientRow } from '../domain/matrix.ts';
+import type { TransactionBundle } from '../domain/matrix-apply.ts';
+import { aidbox, type QueryValue } from './aidbox-client.ts';
+import type { InvalidatesMeta } from './query-meta.ts';
+import { parseLeniently } from './resource-parse.ts';
+import { AccessPolicySchema, BundleSchema, type AccessPolicy, type Bundle } from './types.ts';
+
+export type { AccessPolicy };
+
+/** devbox and Aidbox cap `_count` at 1000. */
+export const PAGE_SIZE = 1000;
+/** Pages fetched at once once the total is known. */
+const PARALLEL_PAGES = 4;
+/** ids per `_id=a,b,…` request, to keep URLs well under common limits */
+const IDS_PER_REQUEST = 100;
+
+export const policyMutationMeta: InvalidatesMeta = { invalidates: [['AccessPolicy']] };
+
+function entriesOf(bundle: Bundle): unknown[] {
+  return (bundle.entry ?? []).map((e) => e.resource).filter((r) => r !== undefined);
+}
+
+/**
+ * Every resource of a search, `PAGE_SIZE` at a time. With a total, the remaining pages are fetched a
+ * few at a time by `_page`; without one, `next` links are followed (their query only: the host
+ * always stays the configured Aidbox).
+ */
+async function fetchAll(
+  path: string,
+  query: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<unknown[]> {
+  const first = BundleSchema.parse(
+    (await aidbox().request({ path, query: { ...query, _count: PAGE_SIZE, _page: 1 }, signal })).data,
+  );
+  const out = entriesOf(first);
+  const next = (b: Bundle) => b.link?.find((l) => l.relation === 'next')?.url;
+  if (first.total !== undefined) {
+    const pages = Math.ceil(first.total / PAGE_SIZE);
+    for (let start = 2; start <= pages; start += PARALLEL_PAGES) {
+      const batch = [];
+      for (let page = start; page < start + PARALLEL_PAGES && page <= pages; page++) {
+        batch.push(aidbox().request({ path, query: { ...query, _count: PAGE_SIZE, _page: page }, signal }));
+      }
+      for (const res of await Promise.all(batch)) out.push(...entriesOf(BundleSchema.parse(res.data)));
+    }
+    return out;
+  }
+  let url = next(first);
+  while (url) {
+    const params = Object.fromEntries(new URL(url).searchParams);
+    const page = BundleSchema.parse((await aidbox().request({ path, query: params, signal })).data);
+    out.push(...entriesOf(page));
+    url = next(page);
+  }
+  return out;
+}
+
+export function toPolicy(raw: unknown): AccessPolicy {
+  return parseLeniently(AccessPolicySchema, raw).value;
+}
+
+export async function fetchAllPolicies(signal?: AbortSignal): Promise<AccessPolicy[]> {
+  const raw = await fetchAll('/fhir/AccessPolicy', { _sort: '_id', _total: 'accurate' }, signal);
+  return raw.map(toPolicy);
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Only the fields a matrix row shows; a hand-read instead of zod because there may be 10,000. */
+export function toClientRow(raw: unknown): ClientRow | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  const id = str(r.id);
+  if (id === '') return undefined;
+  return {
+    id,
+    name: str(r.name),
+    type: str(r.type),
+    grantTypes: Array.isArray(r.grant_types)
+      ? r.grant_types.filter((g): g is string => typeof g === 'string')
+      : [],
+    active: r.active !== false,
+  };
+}
+
+export async function fetchMatrixClients(signal?: AbortSignal): Promise<ClientRow[]> {
+  const raw = await fetchAll(
+    '/fhir/Client',
+    { _elements: 'id,name,type,grant_types,active', _sort: '_id', _total: 'accurate' },
+    signal,
+  );
+  return raw.map(toClientRow).filter((c): c is ClientRow => c !== undefined);
+}
+
+export async function fetchPolicy(id: string, signal?: AbortSignal): Promise<AccessPolicy> {
+  const res = await aidbox().request({ path: `/fhir/AccessPolicy/${encodeURIComponent(id)}`, signal });
+  return toPolicy(res.data);
+}
+
+/** The current version of each policy (absent from the map = deleted), in `_id=` searches. */
+export async function fetchPoliciesByIds(ids: readonly string[]): Promise<Map<string, AccessPolicy>> {
+  const out = new Map<string, AccessPolicy>();
+  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+    const chunk = ids.slice(i, i + IDS_PER_REQUEST);
+    const res = await aidbox().request({
+      path: '/fhir/AccessPolicy',
+      query: { _id: chunk.join(','), _count: PAGE_SIZE },
+    });
+    for (const raw of entriesOf(BundleSchema.parse(res.data))) {
+      const p = toPolicy(raw);
+      if (p.id) out.set(p.id, p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sends the matrix's transaction Bundle. All or nothing: any failing entry (a 409/412 version
+ * conflict included) rejects with an AidboxError and nothing is written.
+ */
+export async function applyPolicyTransaction(bundle: TransactionBundle): Promise<void> {
+  if (bundle.entry.length === 0) return;
+  await aidbox().request({ method: 'POST', path: '/fhir', body: bundle, timeoutMs: 60_000 });
+}
+
+export const policyQueries = {
+  all: () => ['AccessPolicy'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: ['AccessPolicy', 'list', 'all'] as const,
+      queryFn: ({ signal }) => fetchAllPolicies(signal),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: ['AccessPolicy', 'detail', id] as const,
+      queryFn: ({ signal }) => fetchPolicy(id, signal),
+    }),
+  /** Keyed under `Client` so a Client write refreshes the matrix rows too. */
+  matrixClients: () =>
+    queryOptions({
+      queryKey: ['Client', 'matrix-rows'] as const,
+      queryFn: ({ signal }) => fetchMatrixClients(signal),
+    }),
+};

@@ -1,0 +1,105 @@
+// `/policies/:id`: what the policy links (Clients, Users, Operations) and its JSON, as text.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { isAidboxError } from '../../api/errors.ts';
+import { policyQueries } from '../../api/policies.ts';
+import { ErrorPanel } from '../../components/ui/error-panel.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { toColumn } from '../../domain/matrix.ts';
+import { kindLabel, mixedExplanation } from './matrix-header.tsx';
+import { toClientPage, toPolicies, toPolicyMatrix } from './links.ts';
+import './policies.css';
+
+function LinkList(props: {
+  title: string;
+  ids: readonly string[];
+  href?: (id: string) => string;
+  empty: string;
+}) {
+  return (
+    <section aria-label={props.title}>
+      <h2>
+        {props.title} ({props.ids.length})
+      </h2>
+      {props.ids.length === 0 ? (
+        <p className="pm-muted pm-small">{props.empty}</p>
+      ) : (
+        <ul>
+          {props.ids.map((id) => (
+            <li key={id} className="pm-mono">
+              {props.href ? <Link to={props.href(id)}>{id}</Link> : id}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function PolicyPage() {
+  const id = useParams().id ?? '';
+  const query = useQuery(policyQueries.detail(id));
+
+  let body;
+  if (query.isPending) {
+    body = (
+      <div className="pm-loading" role="status">
+        <Spinner /> Loading…
+      </div>
+    );
+  } else if (query.isError) {
+    const missing = isAidboxError(query.error) && query.error.kind === 'not-found';
+    body = (
+      <ErrorPanel
+        title={missing ? `Policy ${id} was not found` : undefined}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  } else {
+    const p = toColumn(query.data);
+    body = (
+      <>
+        <p>
+          <strong>{query.data.engine ?? 'no engine'}</strong> · {kindLabel(p)}
+          {p.versionId ? <span className="pm-muted"> · version {p.versionId}</span> : null}
+        </p>
+        {p.description ? <p>{p.description}</p> : null}
+        {p.kind === 'global' ? (
+          <p className="pm-callout pm-callout-warn">
+            No link: this policy is global and runs on every request.
+          </p>
+        ) : null}
+        {p.kind === 'mixed' ? (
+          <p className="pm-callout pm-callout-warn">⚠ Mixed link. {mixedExplanation(p)}</p>
+        ) : null}
+        <div className="pm-links">
+          <LinkList title="Clients" ids={p.clientIds} href={toClientPage} empty="No Client linked." />
+          <LinkList title="Users" ids={p.userIds} empty="No User linked." />
+          <LinkList title="Operations" ids={p.operationIds} empty="No Operation linked." />
+        </div>
+        <p>
+          <Link to={toPolicyMatrix({ policyText: id })}>Edit its Client links in the matrix</Link>
+        </p>
+        <h2>JSON</h2>
+        {/* Rendered as text: descriptions and rules are untrusted. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe scrollable-region-focusable) */}
+        <pre className="pm-json" tabIndex={0} aria-label={`JSON of ${id}`}>
+          {JSON.stringify(query.data, null, 2)}
+        </pre>
+      </>
+    );
+  }
+
+  return (
+    <section className="pm-page" aria-labelledby="pp-title">
+      <header className="pm-page-header">
+        <h1 id="pp-title">
+          AccessPolicy <span className="pm-mono">{id}</span>
+        </h1>
+        <Link to={toPolicies()}>All policies</Link>
+      </header>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// Route objects for the Policies feature. Every screen is lazy, so the matrix (react-virtual, the
+// model) never adds to the first load of sign-in and the Clients list.
+import type { RouteObject } from 'react-router';
+
+export { toPolicies, toPolicy, toPolicyMatrix } from './links.ts';
+
+const loading = (
+  <p role="status" className="pm-muted">
+    Loading…
+  </p>
+);
+
+export const policyRoutes: RouteObject[] = [
+  {
+    path: 'policies',
+    hydrateFallbackElement: loading,
+    lazy: async () => ({ Component: (await import('./policies-list-page.tsx')).PoliciesListPage }),
+  },
+  {
+    path: 'policies/matrix',
+    hydrateFallbackElement: loading,
+    lazy: async () => ({ Component: (await import('./matrix-page.tsx')).MatrixPage }),
+  },
+  {
+    path: 'policies/:id',
+    hydrateFallbackElement: loading,
+    lazy: async () => ({ Component: (await import('./policy-page.tsx')).PolicyPage }),
+  },
+];
