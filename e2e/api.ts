@@ -47,3 +47,13 @@ export async function deleteResource(type: string, id: string): Promise<void> {
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** A client_credentials token request as an application would send it (secret in the body). */
+export async function clientCredentialsToken(clientId: string, secret: string) {
+  const res = await fetch(`${E2E.devboxUrl}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}

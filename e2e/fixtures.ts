@@ -3,6 +3,7 @@
 // - a token-leak check after the test: no access/refresh/id token seen on the wire may appear in
 //   localStorage, sessionStorage, IndexedDB or cookies,
 // - `seed` to create resources through the API with automatic clean-up,
+// - `cleanup(type, id)` to delete, after the test, what the test created through the UI,
 // - `axe(page)` to fail on serious or critical accessibility findings.
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,7 @@ import { E2E } from './env.ts';
 
 interface Fixtures {
   seed: (resource: FhirResource) => Promise<FhirResource>;
+  cleanup: (type: string, id: string) => void;
   axe: (page: Page) => Promise<void>;
   tokens: Set<string>;
 }
@@ -44,6 +46,11 @@ export const test = base.extend<Fixtures>({
       return r;
     });
     for (const r of created.reverse()) await deleteResource(r.resourceType, r.id);
+  },
+  cleanup: async ({}, use) => {
+    const later: [string, string][] = [];
+    await use((type, id) => void later.push([type, id]));
+    for (const [type, id] of later.reverse()) await deleteResource(type, id);
   },
   axe: async ({}, use) => {
     await use(async (page) => {
