@@ -46,6 +46,8 @@ export function contentSecurityPolicy(aidboxUrl: string): string {
   ].join('; ');
 }
 
+const POPUP_CALLBACKS = new Set(['/callback', '/playground/callback']);
+
 export function securityHeaders(aidboxUrl: string, pathname: string): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(aidboxUrl),
@@ -54,7 +56,8 @@ export function securityHeaders(aidboxUrl: string, pathname: string): Record<str
     // The re-auth popup lands on /callback after visiting Aidbox (another origin). A COOP value
     // there would put the popup in a new browsing-context group and cut it off from window.opener,
     // so /callback alone keeps the default; every other page isolates itself but allows popups.
-    'Cross-Origin-Opener-Policy': pathname === '/callback' ? 'unsafe-none' : 'same-origin-allow-popups',
+    // The playground's popup lands on /playground/callback the same way (docs/decisions/0040).
+    'Cross-Origin-Opener-Policy': POPUP_CALLBACKS.has(pathname) ? 'unsafe-none' : 'same-origin-allow-popups',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
   };

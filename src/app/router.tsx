@@ -4,6 +4,7 @@ import { CallbackPage } from '../auth/callback-page.tsx';
 import { RequireAuth } from '../auth/require-auth.tsx';
 import { SignedOutPage } from '../auth/signed-out-page.tsx';
 import { clientRoutes } from '../features/clients/routes.tsx';
+import { playgroundCallbackRoute, playgroundRoutes } from '../features/playground/routes.tsx';
 import { policyRoutes } from '../features/policies/routes.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx';
 import { Shell } from './shell.tsx';
@@ -12,6 +13,7 @@ export function appRoutes(): RouteObject[] {
   return [
     { path: '/callback', element: <CallbackPage />, errorElement: <RouteErrorPage /> },
     { path: '/signed-out', element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
+    { ...playgroundCallbackRoute, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: (
@@ -23,7 +25,10 @@ export function appRoutes(): RouteObject[] {
       children: [
         { index: true, element: <Navigate to="/clients" replace /> },
         // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
-        { errorElement: <RouteErrorPage inShell />, children: [...clientRoutes, ...policyRoutes] },
+        {
+          errorElement: <RouteErrorPage inShell />,
+          children: [...clientRoutes, ...policyRoutes, ...playgroundRoutes],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

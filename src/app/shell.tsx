@@ -43,7 +43,10 @@ export function Shell() {
             <NavLink to="/policies" className="mainnav-link">
               Policies
             </NavLink>
-            {/* Playground and Audit join here as their features land. */}
+            <NavLink to="/playground" className="mainnav-link">
+              Playground
+            </NavLink>
+            {/* Audit joins here when its feature lands. */}
           </nav>
           <div className="topbar-end">
             <button

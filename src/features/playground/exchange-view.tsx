@@ -1,0 +1,202 @@
+// One HTTP exchange, exactly as sent and received: method, URL, headers, body, the answer, and a
+// copyable curl. Secrets are masked per value until revealed; every server value is plain text.
+import { useState } from 'react';
+import {
+  curlCommand,
+  isSensitiveField,
+  isSensitiveHeader,
+  type SecretKey,
+} from '../../domain/oauth-request.ts';
+import { adviseOAuthError, oauthErrorOf } from '../../domain/oauth-request-errors.ts';
+import type { Exchange } from './exchange.ts';
+import { RevealValue } from './reveal-value.tsx';
+
+const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const;
+const MAX_BODY_CHARS = 20_000;
+
+type RevealKey = SecretKey | `response:${string}`;
+
+export function ExchangeView({
+  exchange,
+  onInspect,
+}: {
+  exchange: Exchange;
+  onInspect?: (token: string, label: string) => void;
+}) {
+  const [revealed, setRevealed] = useState<ReadonlySet<RevealKey>>(new Set());
+  const [copied, setCopied] = useState(false);
+  const isRevealed = (k: RevealKey) => revealed.has(k);
+  const toggle = (k: RevealKey) =>
+    setRevealed((prev) => {
+      const next = new Set(prev);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+
+  const { request, response } = exchange;
+  const curl = curlCommand(request, isRevealed);
+  const json = response?.json;
+  const tokens =
+    json && typeof json === 'object' && !Array.isArray(json)
+      ? TOKEN_FIELDS.flatMap((f) => {
+          const v = (json as Record<string, unknown>)[f];
+          return typeof v === 'string' ? [[f, v] as const] : [];
+        })
+      : [];
+  const oauthError = response && response.status >= 400 ? oauthErrorOf(json) : undefined;
+  const advice = oauthError ? adviseOAuthError(oauthError.error, oauthError.description) : undefined;
+
+  return (
+    <section className="pg-exchange" aria-label={exchange.label}>
+      <header className="pg-exchange-head">
+        <h3>{exchange.label}</h3>
+        {response ? (
+          <span className={`badge ${response.status < 400 ? 'badge-success' : 'badge-danger'}`}>
+            HTTP {response.status}
+          </span>
+        ) : (
+          <span className="badge badge-danger">No response</span>
+        )}
+        <span className="cc-muted pg-small">{exchange.durationMs} ms</span>
+      </header>
+
+      {advice && oauthError ? (
+        <div className="pg-advice" role="alert">
+          <p className="pg-advice-title">{advice.title}</p>
+          {oauthError.description ? <p>Aidbox says: “{oauthError.description}”</p> : null}
+          <p>What to check: {advice.next}</p>
+        </div>
+      ) : null}
+      {exchange.failure ? (
+        <p className="pg-advice" role="alert">
+          {exchange.failure}
+        </p>
+      ) : null}
+
+      <h4>Request</h4>
+      <pre className="pg-pre">
+        {request.method} {request.url}
+      </pre>
+      <dl className="pg-kv">
+        {request.headers.map(([name, value]) => {
+          const key: SecretKey = `header:${name.toLowerCase()}`;
+          return (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>
+                {isSensitiveHeader(name) ? (
+                  <RevealValue
+                    name={name}
+                    value={value}
+                    revealed={isRevealed(key)}
+                    onToggle={() => toggle(key)}
+                  />
+                ) : (
+                  <code>{value}</code>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {request.body?.type === 'form' ? (
+        <>
+          <p className="pg-small cc-muted">Body (application/x-www-form-urlencoded)</p>
+          <dl className="pg-kv">
+            {request.body.fields.map(([name, value]) => {
+              const key: SecretKey = `field:${name}`;
+              return (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>
+                    {isSensitiveField(name) ? (
+                      <RevealValue
+                        name={name}
+                        value={value}
+                        revealed={isRevealed(key)}
+                        onToggle={() => toggle(key)}
+                      />
+                    ) : (
+                      <code>{value}</code>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </>
+      ) : request.body?.type === 'json' ? (
+        <pre className="pg-pre">{request.body.text}</pre>
+      ) : null}
+
+      <details className="pg-curl">
+        <summary>curl</summary>
+        <pre className="pg-pre">{curl}</pre>
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm"
+          onClick={() => {
+            void navigator.clipboard?.writeText(curl).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          <span>{copied ? 'Copied' : 'Copy curl'}</span>
+        </button>
+        <p className="pg-small cc-muted">
+          Masked values appear as $VARIABLES: set them in your shell, or reveal them first.
+        </p>
+      </details>
+
+      {response ? (
+        <>
+          <h4>Response</h4>
+          <pre className="pg-pre">
+            HTTP {response.status} {response.statusText}
+            {response.headers.map(([n, v]) => `\n${n}: ${v}`).join('')}
+          </pre>
+          {tokens.length > 0 ? (
+            <ul className="pg-tokens">
+              {tokens.map(([field, value]) => (
+                <li key={field}>
+                  <span className="pg-token-name">{field}</span>
+                  <RevealValue
+                    name={field}
+                    value={value}
+                    revealed={isRevealed(`response:${field}`)}
+                    onToggle={() => toggle(`response:${field}`)}
+                  />
+                  {onInspect ? (
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-sm"
+                      onClick={() => onInspect(value, field)}
+                    >
+                      <span>Inspect {field}</span>
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <pre className="pg-pre pg-body">{responseBody(response.bodyText, json, isRevealed)}</pre>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function responseBody(text: string, json: unknown, isRevealed: (k: RevealKey) => boolean): string {
+  if (json !== undefined && typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const shown: Record<string, unknown> = { ...(json as Record<string, unknown>) };
+    for (const f of TOKEN_FIELDS) {
+      if (typeof shown[f] === 'string' && !isRevealed(`response:${f}`)) shown[f] = '•••••••• (masked above)';
+    }
+    return JSON.stringify(shown, null, 2);
+  }
+  if (json !== undefined) return JSON.stringify(json, null, 2);
+  if (text === '') return '(empty body)';
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}\n… (${text.length} chars)` : text;
+}

@@ -1,0 +1,47 @@
+// The flow choice: a radio group; flows the Client's configuration rules out are disabled with the
+// reason, legacy grants carry why they are legacy.
+import { useId } from 'react';
+import type { StoredClient } from '../../api/types.ts';
+import { FLOWS, flowBlockedReason, type Flow } from './flows.ts';
+
+export function FlowPicker({
+  flow,
+  client,
+  onFlow,
+}: {
+  flow: Flow;
+  client: StoredClient | undefined;
+  onFlow: (f: Flow) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="pg-fieldset">
+      <legend>Flow</legend>
+      <ul className="pg-flows">
+        {FLOWS.map((f) => {
+          const blocked = flowBlockedReason(f.id, client);
+          return (
+            <li key={f.id}>
+              <label className={`pg-flow-option${blocked ? ' pg-disabled' : ''}`}>
+                <input
+                  type="radio"
+                  name={name}
+                  value={f.id}
+                  checked={flow === f.id}
+                  disabled={blocked !== undefined}
+                  onChange={() => onFlow(f.id)}
+                />
+                <span>
+                  {f.label}
+                  {f.legacy ? <span className="badge badge-warning">legacy</span> : null}
+                  {blocked ? <span className="cc-muted pg-small"> — {blocked}</span> : null}
+                </span>
+              </label>
+              {f.legacy && flow === f.id ? <p className="pg-note">{f.legacy}</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

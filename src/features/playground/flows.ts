@@ -1,0 +1,77 @@
+// Which flows the playground offers, and which of them a Client's configuration allows.
+import type { StoredClient } from '../../api/types.ts';
+
+export type Flow =
+  | 'authorization_code'
+  | 'client_credentials'
+  | 'password'
+  | 'refresh_token'
+  | 'implicit'
+  | 'userinfo'
+  | 'introspect'
+  | 'revoke';
+
+export interface FlowInfo {
+  id: Flow;
+  label: string;
+  /** Shown beside legacy grants: why not to use them in new code. */
+  legacy?: string;
+  /** Flows that act on a token the playground already has. */
+  needsToken?: boolean;
+}
+
+export const FLOWS: FlowInfo[] = [
+  { id: 'authorization_code', label: 'Authorization code + PKCE' },
+  { id: 'client_credentials', label: 'Client credentials' },
+  {
+    id: 'password',
+    label: 'Password',
+    legacy:
+      'Legacy: the app sees the user’s password, and MFA or SSO cannot apply. Removed in OAuth 2.1 (RFC 9700 §2.4).',
+  },
+  { id: 'refresh_token', label: 'Refresh token', needsToken: true },
+  {
+    id: 'implicit',
+    label: 'Implicit',
+    legacy:
+      'Legacy: the access token comes back in the URL fragment (history, logs, referrers) with no PKCE. Removed in OAuth 2.1 (RFC 9700 §2.1.2).',
+  },
+  { id: 'userinfo', label: 'Userinfo', needsToken: true },
+  { id: 'introspect', label: 'Introspection', needsToken: true },
+  { id: 'revoke', label: 'Revocation (DELETE /Session)', needsToken: true },
+];
+
+export function isFlow(value: string | null): value is Flow {
+  return FLOWS.some((f) => f.id === value);
+}
+
+/** Undefined when allowed; otherwise why the Client's configuration rules the flow out. */
+export function flowBlockedReason(flow: Flow, client: StoredClient | undefined): string | undefined {
+  if (!client) return undefined; // a typed id: we cannot know, let the server answer
+  const grants = new Set(client.grant_types ?? []);
+  const auth = client.auth ?? {};
+  switch (flow) {
+    case 'authorization_code':
+      return grants.has('authorization_code') || grants.has('code') ? undefined : 'not in grant_types';
+    case 'client_credentials':
+    case 'password':
+    case 'implicit':
+      return grants.has(flow) ? undefined : 'not in grant_types';
+    case 'refresh_token': {
+      const any =
+        grants.has('refresh_token') ||
+        auth.authorization_code?.refresh_token === true ||
+        auth.password?.refresh_token === true ||
+        auth.client_credentials?.refresh_token === true;
+      return any ? undefined : 'no grant has refresh_token: true';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The grant whose settings apply to the flow (for redirect URI and token format hints). */
+export function redirectUriOf(client: StoredClient | undefined, flow: Flow): string | undefined {
+  if (flow === 'implicit') return client?.auth?.implicit?.redirect_uri;
+  return client?.auth?.authorization_code?.redirect_uri;
+}

@@ -1,0 +1,184 @@
+// The token playground (issue 6): choose a Client and a flow, run it, see every exchange, inspect
+// tokens, try the API and see which policy decided. The URL holds the setup, never a secret.
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { clientQueries } from '../../api/clients.ts';
+import { useConsoleConfig } from '../../config/config-context.tsx';
+import { introspectionRequest, type ClientAuthMethod, type HttpMethod } from '../../domain/oauth-request.ts';
+import { ApiTryout } from './api-tryout.tsx';
+import { ClientPicker } from './client-picker.tsx';
+import { CodeFlowPanel } from './code-flow-panel.tsx';
+import { useEndpoints } from './endpoints.ts';
+import { FlowPicker } from './flow-picker.tsx';
+import { FlowRunner } from './flow-runner.tsx';
+import { isFlow, redirectUriOf, type Flow } from './flows.ts';
+import { RunView } from './run-view.tsx';
+import { RecentRuns } from './recent-runs.tsx';
+import { TokenPanel } from './token-panel.tsx';
+import { useRun } from './use-run.ts';
+import './playground.css';
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function PlaygroundPage() {
+  const config = useConsoleConfig();
+  const ids = useId();
+  const endpoints = useEndpoints(config);
+  const [params, setParams] = useSearchParams();
+  const clientId = params.get('client') ?? '';
+  const flowParam = params.get('flow');
+  const flow: Flow = isFlow(flowParam) ? flowParam : 'authorization_code';
+  const scope = params.get('scope') ?? '';
+  const path = params.get('path') ?? '/fhir/Patient';
+  const methodParam = params.get('method') ?? 'GET';
+  const method = (METHODS.has(methodParam) ? methodParam : 'GET') as HttpMethod;
+  const [secret, setSecret] = useState('');
+  const [authMethod, setAuthMethod] = useState<ClientAuthMethod>('client_secret_basic');
+  const runApi = useRun();
+  const [inspect, setInspect] = useState<{ token: string; label: string } | null>(null);
+
+  const detail = useQuery({
+    ...clientQueries.detail(clientId.trim()),
+    enabled: clientId.trim() !== '',
+    retry: false,
+  });
+  const client = detail.data?.client;
+
+  function setParam(name: string, value: string) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === '') next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const auth = { clientId: clientId.trim(), secret, method: authMethod };
+  const tokens = runApi.run?.tokens ?? {};
+  const flowStart = (carry?: typeof tokens) => {
+    setInspect(null);
+    return runApi.begin(auth.clientId, flow, carry);
+  };
+
+  return (
+    <div className="cc-page pg-page">
+      <header className="cc-page-header">
+        <h1>Token playground</h1>
+      </header>
+      <p className="cc-muted pg-intro">
+        Run any Aidbox grant with a Client of your choice and see each HTTP exchange. It never uses or changes
+        your console sign-in. Tokens live in this tab’s memory only.
+      </p>
+      {endpoints.isError ? (
+        <p className="pg-advice" role="alert">
+          Aidbox discovery failed: {endpoints.error.message}
+        </p>
+      ) : null}
+      <div className="pg-layout">
+        <div className="pg-setup">
+          <ClientPicker
+            clientId={clientId}
+            onClientId={(id) => setParam('client', id)}
+            onSecret={setSecret}
+            authMethod={authMethod}
+            onAuthMethod={setAuthMethod}
+          />
+          {clientId.trim() !== '' && detail.isError ? (
+            <p className="cc-muted pg-small">
+              Not readable from Aidbox (unknown id, or no permission): every flow is offered and Aidbox
+              decides.
+            </p>
+          ) : null}
+          {client?.active === false ? (
+            <p className="pg-advice">
+              This Client is inactive (active: false): Aidbox will refuse its flows.
+            </p>
+          ) : null}
+          <FlowPicker flow={flow} client={client} onFlow={(f) => setParam('flow', f)} />
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-scope`}>
+              Scopes
+            </label>
+            <input
+              id={`${ids}-scope`}
+              className="input"
+              value={scope}
+              spellCheck={false}
+              placeholder="e.g. openid"
+              onChange={(e) => setParam('scope', e.target.value)}
+            />
+          </div>
+          {!endpoints.data ? (
+            <p role="status" className="cc-muted">
+              Loading Aidbox endpoints…
+            </p>
+          ) : clientId.trim() === '' ? (
+            <p className="cc-muted">Choose a Client to run a flow.</p>
+          ) : flow === 'authorization_code' || flow === 'implicit' ? (
+            <CodeFlowPanel
+              key={`${flow}:${auth.clientId}:${redirectUriOf(client, flow) ?? ''}`}
+              implicit={flow === 'implicit'}
+              endpoints={endpoints.data}
+              auth={auth}
+              scope={scope}
+              defaultRedirect={redirectUriOf(client, flow)}
+              runApi={runApi}
+              flowStart={() => flowStart()}
+            />
+          ) : (
+            <FlowRunner
+              key={flow}
+              flow={flow}
+              endpoints={endpoints.data}
+              auth={auth}
+              scope={scope}
+              tokens={tokens}
+              runApi={runApi}
+              flowStart={flowStart}
+            />
+          )}
+          <RecentRuns current={runApi.run} onOpen={runApi.open} />
+        </div>
+        <div className="pg-results">
+          {runApi.run ? (
+            <RunView run={runApi.run} onInspect={(token, label) => setInspect({ token, label })} />
+          ) : (
+            <p className="cc-muted">The exchanges of a run appear here.</p>
+          )}
+          <TokenPanel
+            key={inspect?.token ?? 'paste'}
+            initial={inspect}
+            issuer={endpoints.data?.issuer}
+            jwksUri={endpoints.data?.jwksUri}
+            onIntrospect={(token) => {
+              const r = flowStart(tokens);
+              void runApi.send(r, 'Introspection', introspectionOf(token));
+            }}
+          />
+          {endpoints.data ? (
+            <ApiTryout
+              base={endpoints.data.base}
+              token={tokens.access}
+              path={path}
+              onPath={(p) => setParam('path', p)}
+              method={method}
+              onMethod={(m) => setParam('method', m === 'GET' ? '' : m)}
+            />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+
+  function introspectionOf(token: string) {
+    return introspectionRequest(
+      endpoints.data?.introspect ?? `${config.aidboxUrl}/auth/introspect`,
+      token,
+      auth,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+// Which AccessPolicy allowed or denied a request, from Aidbox's `__debug=policy` answer (dev mode).
+// Without dev mode, say how to turn it on instead of failing silently.
+import { Link } from 'react-router';
+import type { Exchange } from './exchange.ts';
+
+interface PolicyResult {
+  id: string;
+  engine: string | undefined;
+  result: boolean | undefined;
+  error: string | undefined;
+}
+
+function parseDebug(json: unknown): { decision: boolean | undefined; policies: PolicyResult[] } | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const body = json as Record<string, unknown>;
+  if (!Array.isArray(body.policies)) return undefined;
+  const policies = body.policies.flatMap((p: unknown): PolicyResult[] => {
+    if (typeof p !== 'object' || p === null) return [];
+    const r = p as Record<string, unknown>;
+    if (typeof r.id !== 'string') return [];
+    return [
+      {
+        id: r.id,
+        engine: typeof r.engine === 'string' ? r.engine : undefined,
+        result: typeof r['eval-result'] === 'boolean' ? r['eval-result'] : undefined,
+        error: typeof r.error === 'string' ? r.error : undefined,
+      },
+    ];
+  });
+  const decision =
+    typeof body['eval-result'] === 'boolean' ? body['eval-result'] : policies.some((p) => p.result);
+  return { decision, policies };
+}
+
+export function PolicyDebug({ exchange }: { exchange: Exchange }) {
+  const res = exchange.response;
+  if (!res) return <p className="pg-advice">The policy debug request got no answer.</p>;
+  const parsed = res.status === 200 ? parseDebug(res.json) : undefined;
+  if (!parsed) {
+    const devModeOff = /BOX_SECURITY_DEV_MODE/.test(res.bodyText) || res.status === 403 || res.status === 404;
+    return (
+      <div className="pg-advice" role="note">
+        <p className="pg-advice-title">
+          {devModeOff ? 'Policy debugging is off on this Aidbox' : `Policy debug answered HTTP ${res.status}`}
+        </p>
+        <p>
+          To see which AccessPolicy decided, run Aidbox in dev mode: set{' '}
+          <code>BOX_SECURITY_DEV_MODE=true</code> in its environment and restart it. Never enable dev mode in
+          production: it shows policies to callers.
+        </p>
+      </div>
+    );
+  }
+  const deciding = parsed.policies.filter((p) => p.result === true);
+  return (
+    <div className="pg-policies">
+      <p>
+        {parsed.decision
+          ? `Allowed by ${deciding.map((p) => p.id).join(', ') || 'a policy'}.`
+          : parsed.policies.length === 0
+            ? 'Denied: no AccessPolicy applies to this Client, User or operation.'
+            : `Denied: none of the ${parsed.policies.length} candidate policies evaluated to true.`}{' '}
+        <Link to="/policies/matrix">Open the policy matrix</Link>
+      </p>
+      {parsed.policies.length > 0 ? (
+        <table className="data-table">
+          <caption>Candidate policies and their eval-result</caption>
+          <thead>
+            <tr>
+              <th scope="col">Policy</th>
+              <th scope="col">Engine</th>
+              <th scope="col">eval-result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parsed.policies.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/policies/${encodeURIComponent(p.id)}`}>{p.id}</Link>
+                </th>
+                <td>{p.engine ?? '—'}</td>
+                <td>
+                  <span className={`badge ${p.result ? 'badge-success' : 'badge-danger'}`}>
+                    {p.result === undefined ? 'unknown' : String(p.result)}
+                  </span>
+                  {p.error ? <span className="cc-muted"> {p.error}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// One secret value: masked until the developer reveals it (security.md §9.E item 80).
+import { maskValue } from '../../domain/oauth-request.ts';
+
+export function RevealValue({
+  name,
+  value,
+  revealed,
+  onToggle,
+}: {
+  name: string;
+  value: string;
+  revealed: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <span className="pg-secret">
+      <code className="pg-secret-value">{revealed ? value : maskValue(value)}</code>
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm"
+        aria-pressed={revealed}
+        aria-label={`${revealed ? 'Hide' : 'Reveal'} ${name}`}
+        onClick={onToggle}
+      >
+        <span>{revealed ? 'Hide' : 'Reveal'}</span>
+      </button>
+    </span>
+  );
+}
