@@ -6,6 +6,7 @@ import { SignedOutPage } from '../auth/signed-out-page.tsx';
 import { clientRoutes } from '../features/clients/routes.tsx';
 import { playgroundCallbackRoute, playgroundRoutes } from '../features/playground/routes.tsx';
 import { policyRoutes } from '../features/policies/routes.tsx';
+import { secretRoutes } from '../features/secrets/routes.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx';
 import { Shell } from './shell.tsx';
 
@@ -27,7 +28,7 @@ export function appRoutes(): RouteObject[] {
         // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
         {
           errorElement: <RouteErrorPage inShell />,
-          children: [...clientRoutes, ...policyRoutes, ...playgroundRoutes],
+          children: [...clientRoutes, ...policyRoutes, ...playgroundRoutes, ...secretRoutes],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -1,0 +1,140 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type Ref } from 'react';
+import { Link } from 'react-router';
+import { deleteSession } from '../../api/sessions.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { toClientPage } from './links.ts';
+import { liveSessions, type SessionsQuery } from './session-count.ts';
+
+interface HandoffStepProps {
+  headingRef: Ref<HTMLHeadingElement>;
+  clientId: string;
+  secret: string;
+  done: boolean;
+  fingerprint: string;
+  rotatedAt: string;
+  sessions: SessionsQuery;
+  onFinish: () => void;
+}
+
+type Revoke =
+  { state: 'idle' } | { state: 'running' | 'finished'; done: number; failed: number; total: number };
+
+/** Step 5: the secret, shown once; its fingerprint; and the old sessions, revoked on request. */
+export function HandoffStep(props: HandoffStepProps) {
+  const { headingRef, clientId, secret, done, fingerprint, rotatedAt, sessions, onFinish } = props;
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'refused'>('idle');
+  const [revoke, setRevoke] = useState<Revoke>({ state: 'idle' });
+  const box = useRef<HTMLElement>(null);
+  const queryClient = useQueryClient();
+
+  function onCopy() {
+    // Started inside the click handler: browsers refuse clipboard writes outside a user gesture.
+    navigator.clipboard.writeText(secret).then(
+      () => setCopy('copied'),
+      () => {
+        setCopy('refused');
+        selectSecret();
+      },
+    );
+  }
+
+  function selectSecret() {
+    const node = box.current;
+    const selection = window.getSelection();
+    if (!node || !selection) return;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    node.focus();
+  }
+
+  async function revokeAll() {
+    // Re-read first: the list from step 1 may miss sessions started since.
+    const fresh = await sessions.refetch();
+    const targets = liveSessions(fresh.data).filter((s) => s.id);
+    const tally = { done: 0, failed: 0, total: targets.length };
+    setRevoke({ state: 'running', ...tally });
+    for (const s of targets) {
+      try {
+        await deleteSession(s.id ?? '');
+        tally.done++;
+      } catch {
+        tally.failed++;
+      }
+      setRevoke({ state: 'running', ...tally });
+    }
+    setRevoke({ state: 'finished', ...tally });
+    void queryClient.invalidateQueries({ queryKey: ['Session'] });
+  }
+
+  const live = sessions.data ? liveSessions(sessions.data).length : undefined;
+  return (
+    <section className="sx-step" aria-labelledby="sx-step-title">
+      <h2 id="sx-step-title" ref={headingRef} tabIndex={-1}>
+        {done ? 'Rotation complete' : 'Step 5: hand over the new secret'}
+      </h2>
+      {done ? (
+        <p>
+          The secret of <span className="sx-mono">{clientId}</span> was rotated at{' '}
+          {new Date(rotatedAt).toLocaleString()}. It is no longer shown:{' '}
+          <span className="sx-mono" aria-label="Secret hidden">
+            ••••••••••••
+          </span>
+        </p>
+      ) : (
+        <div className="sx-callout sx-warn">
+          <p>
+            <strong>Copy the new secret now.</strong> It is shown only here, once: Aidbox stores only a hash,
+            and the console forgets it when you finish or leave this page.
+          </p>
+          <code ref={box} className="sx-secret" tabIndex={-1} aria-label="New secret">
+            {secret}
+          </code>
+          <div className="sx-actions">
+            <Button variant="primary" onClick={onCopy}>
+              Copy secret
+            </Button>
+            <span role="status">
+              {copy === 'copied' && 'Copied to the clipboard.'}
+              {copy === 'refused' &&
+                'The browser blocked the clipboard: the secret is selected above, press Ctrl+C (⌘C on a Mac) to copy it.'}
+            </span>
+          </div>
+        </div>
+      )}
+      <p>
+        Fingerprint: <span className="sx-mono sx-fingerprint">{fingerprint}</span> — the first 8 hex digits of
+        the secret&apos;s SHA-256. Quote it to the teams that receive the secret so they can confirm they have
+        the right one without revealing it. It is recorded on the Client with the rotation time.
+      </p>
+      <h3>Existing sessions</h3>
+      {revoke.state === 'idle' ? (
+        <p>
+          {live === undefined
+            ? 'Tokens issued before the rotation keep working until they expire.'
+            : `${live} session${live === 1 ? '' : 's'} from before the rotation still ${live === 1 ? 'has' : 'have'} valid tokens until they expire.`}{' '}
+          <Button onClick={() => void revokeAll()} disabled={live === 0}>
+            Revoke existing sessions
+          </Button>
+        </p>
+      ) : (
+        <p role="status">
+          {revoke.state === 'running' ? 'Revoking… ' : 'Done: '}
+          {revoke.done} of {revoke.total} revoked
+          {revoke.failed > 0 ? `, ${revoke.failed} failed (try again, or revoke them from Aidbox)` : ''}.
+        </p>
+      )}
+      <div className="sx-actions">
+        {done ? (
+          <Link to={toClientPage(clientId)}>Back to the Client</Link>
+        ) : (
+          <Button variant="primary" onClick={onFinish}>
+            I have stored the secret — finish
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

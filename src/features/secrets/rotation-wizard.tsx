@@ -1,0 +1,165 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { fetchClient, patchClient, type ClientRecord } from '../../api/clients.ts';
+import { isAidboxError } from '../../api/errors.ts';
+import { sessionQueries } from '../../api/sessions.ts';
+import { secretFingerprint } from '../../domain/fingerprint.ts';
+import { generateSecret } from '../../domain/secret.ts';
+import { rotationEligibility, rotationPatch, secretUses, verifyMethod } from '../../domain/secret-impact.ts';
+import { ApplyFailure, type ApplyError } from './apply-failure.tsx';
+import { ConfirmStep } from './confirm-step.tsx';
+import { HandoffStep } from './handoff-step.tsx';
+import { ImpactStep } from './impact-step.tsx';
+import { SecretStep, type SecretChoice } from './secret-step.tsx';
+import { StepList, type StepId } from './step-list.tsx';
+import { VerifyStep } from './verify-step.tsx';
+
+interface Applied {
+  fingerprint: string;
+  rotatedAt: string;
+}
+
+/**
+ * The rotation wizard. The new secret (and the old one, if pasted) live only in this component's
+ * state: never in the query cache, the URL, storage or logs. Leaving the page drops them; finishing
+ * the hand-off clears them explicitly.
+ */
+export function RotationWizard({
+  record,
+  onReload,
+}: {
+  record: ClientRecord;
+  onReload: () => Promise<{ data?: ClientRecord | undefined }>;
+}) {
+  // The version the admin reviewed: its versionId guards the PATCH, so any later change conflicts.
+  const [base, setBase] = useState(record);
+  const [step, setStep] = useState<StepId>('impact');
+  const [choice, setChoice] = useState<SecretChoice>({ mode: 'generate', secret: '', oldSecret: '' });
+  const [applying, setApplying] = useState(false);
+  const [applied, setApplied] = useState<Applied>();
+  const [applyError, setApplyError] = useState<ApplyError>();
+  const queryClient = useQueryClient();
+  const id = base.client.id ?? '';
+  const subject = { client: base.client, hasSecret: base.hasSecret };
+  const sessions = useQuery(sessionQueries.byClient(id));
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Focus follows the step, so keyboard and screen-reader users land on the new content.
+  useEffect(() => heading.current?.focus(), [step, applyError]);
+
+  async function apply() {
+    setApplying(true);
+    setApplyError(undefined);
+    const secret = choice.secret;
+    const rotatedAt = new Date().toISOString();
+    const fingerprint = await secretFingerprint(secret);
+    try {
+      // Called directly, not through useMutation: mutation variables would keep the secret in the cache.
+      await patchClient(id, rotationPatch(secret, rotatedAt, fingerprint), base.versionId ?? '');
+      setApplied({ fingerprint, rotatedAt });
+      setStep('verify');
+    } catch (error) {
+      if (isAidboxError(error) && error.reason === 'version-conflict') {
+        setApplyError({ kind: 'conflict' });
+      } else if (isAidboxError(error) && error.outcomeUnknown) {
+        // The answer was lost: the recorded fingerprint tells whether this very PATCH landed.
+        const landed = await fetchClient(id).then(
+          (r) =>
+            r.client.details?.secretFingerprint === fingerprint &&
+            r.client.details.secretRotatedAt === rotatedAt,
+          () => undefined,
+        );
+        if (landed) {
+          setApplied({ fingerprint, rotatedAt });
+          setStep('verify');
+        } else setApplyError({ kind: landed === false ? 'not-applied' : 'unknown', error });
+      } else {
+        setApplyError({ kind: 'failed', error });
+      }
+    } finally {
+      setApplying(false);
+      void queryClient.invalidateQueries({ queryKey: ['Client'] });
+    }
+  }
+
+  async function restart() {
+    setChoice({ mode: 'generate', secret: '', oldSecret: '' });
+    setApplyError(undefined);
+    const fresh = await onReload();
+    if (fresh.data) setBase(fresh.data);
+    void sessions.refetch();
+    setStep('impact');
+  }
+
+  function finish() {
+    setChoice({ mode: 'generate', secret: '', oldSecret: '' });
+    setStep('done');
+  }
+
+  const eligibility = rotationEligibility(subject);
+  const uses = secretUses(subject);
+  const method = verifyMethod(subject);
+
+  return (
+    <div className="sx-wizard">
+      <StepList current={step} />
+      {applyError ? (
+        <ApplyFailure headingRef={heading} failure={applyError} onRestart={() => void restart()} />
+      ) : step === 'impact' ? (
+        <ImpactStep
+          headingRef={heading}
+          record={base}
+          eligibility={eligibility}
+          uses={uses}
+          method={method}
+          sessions={sessions}
+          onNext={() => {
+            // Generate is the default: the secret exists before the admin decides anything else.
+            if (!choice.secret) setChoice({ ...choice, secret: generateSecret() });
+            setStep('secret');
+          }}
+        />
+      ) : step === 'secret' ? (
+        <SecretStep
+          headingRef={heading}
+          clientId={id}
+          clientName={base.client.name}
+          choice={choice}
+          onChange={setChoice}
+          onBack={() => setStep('impact')}
+          onNext={() => setStep('confirm')}
+        />
+      ) : step === 'confirm' ? (
+        <ConfirmStep
+          headingRef={heading}
+          clientId={id}
+          uses={uses}
+          sessions={sessions}
+          applying={applying}
+          onBack={() => setStep('secret')}
+          onApply={() => void apply()}
+        />
+      ) : step === 'verify' ? (
+        <VerifyStep
+          headingRef={heading}
+          clientId={id}
+          method={method}
+          secret={choice.secret}
+          oldSecret={choice.oldSecret}
+          onNext={() => setStep('handoff')}
+        />
+      ) : (
+        <HandoffStep
+          headingRef={heading}
+          clientId={id}
+          secret={choice.secret}
+          done={step === 'done'}
+          fingerprint={applied?.fingerprint ?? ''}
+          rotatedAt={applied?.rotatedAt ?? ''}
+          sessions={sessions}
+          onFinish={finish}
+        />
+      )}
+    </div>
+  );
+}

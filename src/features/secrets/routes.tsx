@@ -1,0 +1,20 @@
+// Route objects for secret rotation, mounted inside the signed-in shell. The page is lazy, and
+// zxcvbn is a further lazy import inside it, so neither grows the first load.
+import type { RouteObject } from 'react-router';
+
+export { toRotateSecretPage } from './links.ts';
+
+// Shown while the wizard's code loads on the first navigation (react-router asks for one).
+const loading = (
+  <p role="status" className="sx-muted">
+    Loading…
+  </p>
+);
+
+export const secretRoutes: RouteObject[] = [
+  {
+    path: 'clients/:id/rotate-secret',
+    hydrateFallbackElement: loading,
+    lazy: async () => ({ Component: (await import('./rotate-secret-page.tsx')).RotateSecretPage }),
+  },
+];
