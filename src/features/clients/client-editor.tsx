@@ -6,6 +6,7 @@ import { isAidboxError } from '../../api/errors.ts';
 import { mergePatch, rebaseEdit, type JsonObject } from '../../domain/client-diff.ts';
 import { asJson, isVaultManaged } from './client-view.ts';
 import { useDeleteClient, usePatchClient } from './client-mutations.ts';
+import { ClientPoliciesPanel } from './client-policies-panel.tsx';
 import { errorText } from './error-text.ts';
 import { ConflictView } from './conflict-view.tsx';
 import { useConsoleClientId } from './console-client.ts';
@@ -119,6 +120,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
           onDraft={(d) => restart(base, d)}
         />
       )}
+      <ClientPoliciesPanel clientId={id} />
       <fieldset className="cc-section">
         <legend>Danger zone</legend>
         <p className="cc-help">Deleting stops every application using this Client from getting tokens.</p>

@@ -1,7 +1,7 @@
 // The matrix screen once data is loaded: view (URL), staged edits, focus, the grid, the tray and
 // the apply dialogs. Staged edits are intents; after any refetch they are pruned against the server.
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { AccessPolicy } from '../../api/policies.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -30,11 +30,10 @@ import {
 import { ConflictDialog, RiskDialog } from './apply-dialogs.tsx';
 import { clampPos, type GridPos } from './grid-keys.ts';
 import { MatrixGrid } from './matrix-grid.tsx';
-import { mixedExplanation } from './matrix-header.tsx';
+import { MatrixNotes } from './matrix-notes.tsx';
 import { readMatrixView, writeMatrixView } from './matrix-params.ts';
 import { MatrixToolbar } from './matrix-toolbar.tsx';
 import { PendingTray } from './pending-tray.tsx';
-import { toPolicy } from './links.ts';
 import { useApply } from './use-apply.ts';
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -108,25 +107,7 @@ export function MatrixEditor(props: { policies: readonly AccessPolicy[]; clients
   return (
     <div className="pm-matrix">
       <MatrixToolbar view={view} types={types} engines={engines} onChange={update} />
-      {mixed.length > 0 ? (
-        <div className="pm-callout pm-callout-warn" role="note">
-          <strong>⚠ Mixed links.</strong>{' '}
-          {mixed.map((p) => (
-            <span key={p.id}>
-              <Link to={toPolicy(p.id)} className="pm-mono">
-                {p.id}
-              </Link>
-              : {mixedExplanation(p)}{' '}
-            </span>
-          ))}
-        </div>
-      ) : null}
-      <p className="pm-muted pm-small">
-        Global (no link, apply to every Client): {globals.map((p) => p.id).join(', ') || 'none'}.{' '}
-        {userOrOp.length > 0
-          ? `Linked to Users or Operations only (U/Op): ${userOrOp.map((p) => p.id).join(', ')}.`
-          : null}
-      </p>
+      <MatrixNotes mixed={mixed} globals={globals} userOrOp={userOrOp} />
       <div className="pm-bar">
         <p role="status" className="pm-shown">
           Showing {numberFormat.format(clients.length)} of {numberFormat.format(model.clients.length)} Clients

@@ -235,7 +235,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                       style={{ width: GLOBAL_W }}
                     >
                       <span aria-hidden="true">
-                        {globalPolicies.length > 0 ? `+${globalPolicies.length}` : '—'}
+                        {globalPolicies.length > 0 ? globalPolicies.length : '—'}
                       </span>
                     </div>
                   </div>

@@ -53,7 +53,7 @@ export function PolicyHeader(props: {
     >
       <span className="pm-h-text">
         <span className="pm-h-id">{p.id}</span>
-        <span className="pm-h-engine"> · {p.engine || 'no engine'}</span>
+        <span className="pm-h-engine">{p.engine || 'no engine'}</span>
       </span>
       {mark ? (
         <span className="pm-h-mark" aria-hidden="true">

@@ -1,0 +1,156 @@
+// The Client's side of the policy matrix: the AccessPolicies linked to it and the global ones that
+// reach it anyway, with link/unlink. Each change is a one-entry transaction with If-Match; on a
+// version conflict the single intent is re-applied onto the fresh policy (never overwriting).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { isAidboxError } from '../../api/errors.ts';
+import { applyPolicyTransaction, fetchPoliciesByIds, policyQueries } from '../../api/policies.ts';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { buildMatrix, type PolicyResource } from '../../domain/matrix.ts';
+import {
+  buildTransaction,
+  describeRisk,
+  findRisks,
+  rebase,
+  type AccessRisk,
+} from '../../domain/matrix-apply.ts';
+import type { PolicyDiff } from '../../domain/matrix-staging.ts';
+import { errorText } from './error-text.ts';
+import { useConsoleClientId } from './console-client.ts';
+
+const toPolicy = (id: string) => `/policies/${encodeURIComponent(id)}`;
+
+export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
+  const query = useQuery(policyQueries.list());
+  const queryClient = useQueryClient();
+  // Only the console Client is checked here (the User id would need the auth context, which this
+  // screen does not otherwise depend on); unlinking it from a policy still asks first.
+  const admin = { consoleClientId: useConsoleClientId(), userId: '' };
+  const [choice, setChoice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [pending, setPending] = useState<{ diff: PolicyDiff; risks: AccessRisk[] }>();
+  const selectId = useId();
+
+  if (query.isPending) return <p className="cc-muted">Loading AccessPolicies…</p>;
+  if (query.isError)
+    return (
+      <p role="alert" className="cc-callout cc-callout-danger">
+        {errorText(query.error)}
+      </p>
+    );
+
+  const model = buildMatrix(query.data, []);
+  const linked = model.policies.filter((p) => p.clientIds.includes(clientId));
+  const globals = model.policies.filter((p) => p.kind === 'global');
+  const linkable = model.policies.filter((p) => p.kind !== 'global' && !p.clientIds.includes(clientId));
+
+  async function write(diff: PolicyDiff) {
+    setBusy(true);
+    setNotice('');
+    const resources: ReadonlyMap<string, PolicyResource> = model.resources;
+    try {
+      try {
+        await applyPolicyTransaction(buildTransaction(resources, [diff]));
+        setNotice(`${diff.add.length ? 'Linked to' : 'Unlinked from'} ${diff.policyId}.`);
+      } catch (error) {
+        if (!isAidboxError(error) || error.kind !== 'conflict') throw error;
+        const fresh = await fetchPoliciesByIds([diff.policyId]);
+        const result = rebase(resources, fresh, [diff]);
+        if (!fresh.has(diff.policyId)) setNotice(`${diff.policyId} was deleted meanwhile.`);
+        else if (result.bundle.entry.length === 0) setNotice(`${diff.policyId} was already as you wanted.`);
+        else {
+          await applyPolicyTransaction(result.bundle);
+          setNotice(
+            `${diff.policyId} had changed meanwhile; your change was applied onto the current version.`,
+          );
+        }
+      }
+      setChoice('');
+    } catch (error) {
+      setNotice(`Nothing was changed: ${errorText(error)}`);
+    } finally {
+      setBusy(false);
+      await queryClient.invalidateQueries({ queryKey: policyQueries.all() });
+    }
+  }
+
+  function request(diff: PolicyDiff) {
+    const risks = findRisks(model.resources, [diff], admin);
+    if (risks.length > 0) setPending({ diff, risks });
+    else void write(diff);
+  }
+
+  return (
+    <fieldset className="cc-section" aria-busy={busy}>
+      <legend>AccessPolicies</legend>
+      <p className="cc-help">
+        What this Client may do: the policies linked to it, plus every global policy.{' '}
+        <Link to={`/policies/matrix?client=${encodeURIComponent(clientId)}&linked=1`}>
+          Open in the policy matrix
+        </Link>
+      </p>
+      <p role="status" className="cc-notice">
+        {notice}
+      </p>
+      <h3>Linked ({linked.length})</h3>
+      {linked.length === 0 ? <p className="cc-muted">No policy links this Client.</p> : null}
+      <ul>
+        {linked.map((p) => (
+          <li key={p.id}>
+            <Link to={toPolicy(p.id)}>{p.id}</Link> <span className="cc-muted">{p.engine}</span>
+            {p.kind === 'mixed' ? (
+              <span className="cc-danger-text"> ⚠ also linked to an Operation</span>
+            ) : null}{' '}
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={`Unlink ${p.id}`}
+              onClick={() => request({ policyId: p.id, add: [], remove: [clientId] })}
+            >
+              Unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Global ({globals.length})</h3>
+      <p className="cc-muted">{globals.map((p) => p.id).join(', ') || 'None.'}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (choice) request({ policyId: choice, add: [clientId], remove: [] });
+        }}
+      >
+        <label htmlFor={selectId}>Link a policy</label>{' '}
+        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose…</option>
+          {linkable.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.id} ({p.engine})
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" disabled={busy || choice === ''}>
+          Link
+        </button>
+      </form>
+      <ConfirmDialog
+        open={pending !== undefined}
+        title="This may affect your own access"
+        confirmLabel="Apply anyway"
+        onCancel={() => setPending(undefined)}
+        onConfirm={() => {
+          if (pending) void write(pending.diff);
+          setPending(undefined);
+        }}
+      >
+        <ul>
+          {pending?.risks.map((r) => (
+            <li key={r.kind}>{describeRisk(r, admin)}</li>
+          ))}
+        </ul>
+      </ConfirmDialog>
+    </fieldset>
+  );
+}
