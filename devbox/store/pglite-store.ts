@@ -6,6 +6,7 @@ import { putMany } from './bulk.ts';
 import { listResources, readHistory, readResource, vreadResource } from './reads.ts';
 import type { HistoryOptions } from './reads.ts';
 import { schemaSql } from './schema.ts';
+import { initdbSnapshot } from './snapshot.ts';
 import { searchResources } from './search.ts';
 import type { Sql } from './sql.ts';
 import { RESOURCE_TYPES } from './types.ts';
@@ -81,8 +82,11 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<{ store: DevboxStore; fresh: boolean }> {
+  // In memory, start from a cached initdb dump instead of running initdb again (snapshot.ts).
+  const snapshot = opts.dataDir ? undefined : await initdbSnapshot();
   const db = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
     extensions: { pg_trgm },
   });
   const { rows } = await db.query<{ exists: boolean }>(
