@@ -53,7 +53,11 @@ export async function clientCredentialsToken(clientId: string, secret: string) {
   const res = await fetch(`${E2E.devboxUrl}/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: secret,
+    }),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }

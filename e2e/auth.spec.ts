@@ -173,7 +173,8 @@ test('a session revoked on the server is renewed in a popup and unsaved input su
   const sessions = await fhir('GET', 'Session?user=admin&_count=1000');
   const entries = (sessions.json as { entry?: { resource: { id: string } }[] }).entry ?? [];
   expect(entries.length).toBeGreaterThan(0);
-  for (const e of entries) expect((await fhir('DELETE', `Session/${e.resource.id}`)).status).toBeLessThan(300);
+  for (const e of entries)
+    expect((await fhir('DELETE', `Session/${e.resource.id}`)).status).toBeLessThan(300);
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   const dialog = page.getByRole('dialog', { name: /session expired/i });

@@ -1,7 +1,7 @@
-// The Clients journey: find a Client among many, create one of each kind, edit it, survive a
+// The Clients journey: find a Client among many, edit it, survive a
 // second writer, (de)activate it and delete it, always checked against devbox through the API.
 import type { Locator, Page } from '@playwright/test';
-import { clientCredentialsToken, fhir, readResource, uniqueId } from './api.ts';
+import { fhir, readResource, uniqueId } from './api.ts';
 import { E2E } from './env.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
@@ -115,157 +115,6 @@ test('list, search as you type, filter, sort, page and move through rows with th
   await expect(page.getByRole('heading', { name: `Client ${ids[2]}` })).toBeVisible();
 });
 
-interface KindCase {
-  card: string;
-  suffix: string;
-  redirect?: string;
-  confidential: boolean;
-  check: (c: Record<string, unknown>) => void;
-}
-
-const at = (c: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c);
-
-const KINDS: KindCase[] = [
-  {
-    card: 'Backend service',
-    suffix: 'backend',
-    confidential: true,
-    check: (c) => {
-      expect(c.grant_types).toEqual(['client_credentials']);
-      expect(at(c, 'auth.client_credentials')).toMatchObject({ token_format: 'jwt', access_token_expiration: 900 });
-    },
-  },
-  {
-    card: 'Single-page app',
-    suffix: 'spa',
-    redirect: 'https://spa.example.com/callback',
-    confidential: false,
-    check: (c) => {
-      expect(c.grant_types).toEqual(['authorization_code', 'refresh_token']);
-      expect(c.secret).toBeUndefined();
-      expect(at(c, 'auth.authorization_code')).toMatchObject({
-        redirect_uri: 'https://spa.example.com/callback',
-        pkce: true,
-        secret_required: false,
-        access_token_expiration: 600,
-        refresh_token: true,
-        refresh_token_expiration: 28800,
-      });
-    },
-  },
-  {
-    card: 'Web app with a server',
-    suffix: 'web',
-    redirect: 'https://web.example.com/callback',
-    confidential: true,
-    check: (c) => {
-      expect(at(c, 'auth.authorization_code')).toMatchObject({ pkce: true, secret_required: true });
-      expect(at(c, 'auth.authorization_code.refresh_token_expiration')).toBe(28800);
-    },
-  },
-  {
-    card: 'Mobile or desktop app',
-    suffix: 'mobile',
-    redirect: 'com.example.app:/callback',
-    confidential: false,
-    check: (c) => {
-      expect(c.secret).toBeUndefined();
-      expect(at(c, 'auth.authorization_code')).toMatchObject({
-        redirect_uri: 'com.example.app:/callback',
-        pkce: true,
-        refresh_token_expiration: 30 * 24 * 3600,
-      });
-    },
-  },
-  {
-    card: 'Integration engine or EHR',
-    suffix: 'integration',
-    confidential: true,
-    check: (c) => expect(c.grant_types).toEqual(['client_credentials']),
-  },
-  {
-    card: 'Another FHIR server',
-    suffix: 'fhir',
-    confidential: true,
-    check: (c) => expect(c.grant_types).toEqual(['client_credentials']),
-  },
-];
-
-test('create one Client of each kind with secure defaults; a confidential secret is shown once and works', async ({
-  page,
-  cleanup,
-}) => {
-  const run = uniqueId('e2e-new');
-  await signIn(page, '/clients');
-  for (const kind of KINDS) {
-    const id = `${run}-${kind.suffix}`;
-    cleanup('Client', id);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
-    await page.getByRole('link', { name: 'New Client' }).click();
-    await page.getByRole('link', { name: new RegExp(`^${kind.card}`) }).click();
-    await page.getByLabel('Client id').fill(id);
-    await page.getByLabel('Name', { exact: true }).fill(`E2E ${kind.card}`);
-    if (kind.redirect) await page.getByLabel('Redirect URI').fill(kind.redirect);
-    await page.getByRole('button', { name: 'Create Client' }).click();
-
-    let secret = '';
-    if (kind.confidential) {
-      const shown = page.getByRole('region', { name: new RegExp(`Client ${id} was created`) });
-      await expect(shown).toBeVisible();
-      secret = (await shown.getByLabel('Client secret').textContent()) ?? '';
-      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      await shown.getByRole('button', { name: /I have stored the secret/ }).click();
-    }
-    await expect(page).toHaveURL(`${E2E.consoleUrl}/clients/${id}`);
-    await expect(page.getByRole('heading', { name: `Client ${id}` })).toBeVisible();
-    // Shown once: the editor never shows it again.
-    if (secret) await expect(page.getByText(secret)).toHaveCount(0);
-
-    const stored = await readResource('Client', id);
-    expect(stored, `${kind.card} stored`).toBeDefined();
-    expect(stored!.active).toBe(true);
-    expect(stored!.name).toBe(`E2E ${kind.card}`);
-    kind.check(stored!);
-    if (!secret) continue;
-    expect(JSON.stringify(stored)).not.toContain(secret);
-    if ((stored!.grant_types as string[]).includes('client_credentials')) {
-      const token = await clientCredentialsToken(id, secret);
-      expect(token.status, `${kind.card}: token with the shown secret`).toBe(200);
-      expect(token.json.access_token).toEqual(expect.any(String));
-    } else {
-      // No client_credentials grant: the secret must still authenticate the client at the token
-      // endpoint (a bogus code is then the only problem, not the client).
-      const exchange = async (s: string) =>
-        (await fetch(`${E2E.devboxUrl}/auth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            code: 'bogus',
-            client_id: id,
-            client_secret: s,
-            redirect_uri: kind.redirect ?? '',
-            code_verifier: 'x'.repeat(43),
-          }),
-        }).then((r) => r.json())) as { error?: string };
-      expect((await exchange(secret)).error).toBe('invalid_grant');
-      expect((await exchange(`${secret}x`)).error).toBe('invalid_client');
-    }
-  }
-
-  // An id that exists: a clear message, and the existing Client is untouched.
-  const existingId = `${run}-backend`;
-  const before = await readResource('Client', existingId);
-  await page.goto('/clients/new?kind=backend');
-  await page.getByLabel('Client id').fill(existingId);
-  await page.getByLabel('Name', { exact: true }).fill('Overwrite attempt');
-  await page.getByRole('button', { name: 'Create Client' }).click();
-  await expect(page.getByText(`Client '${existingId}' already exists`)).toBeVisible();
-  await expect(page.getByLabel('Client id')).toBeFocused();
-  expect(await readResource('Client', existingId)).toEqual(before);
-});
-
 test('edit sends only the changed paths, a second writer is merged, then deactivate, activate and delete', async ({
   page,
   seed,
@@ -304,17 +153,26 @@ test('edit sends only the changed paths, a second writer is merged, then deactiv
   const saved = await readResource('Client', id);
   expect(saved).toMatchObject({
     name: 'After edit',
-    auth: { authorization_code: { access_token_expiration: 300, refresh_token_expiration: 28800, pkce: true } },
+    auth: {
+      authorization_code: { access_token_expiration: 300, refresh_token_expiration: 28800, pkce: true },
+    },
   });
 
   // A colleague saves between our load and our save.
-  const theirs = await fhir('PATCH', `Client/${id}`, { description: 'Changed by a colleague' }, {
-    'content-type': 'application/merge-patch+json',
-  });
+  const theirs = await fhir(
+    'PATCH',
+    `Client/${id}`,
+    { description: 'Changed by a colleague' },
+    {
+      'content-type': 'application/merge-patch+json',
+    },
+  );
   expect(theirs.status).toBe(200);
   await name.fill('Mine after the conflict');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  const conflict = page.getByRole('region', { name: 'Someone else saved this Client while you were editing' });
+  const conflict = page.getByRole('region', {
+    name: 'Someone else saved this Client while you were editing',
+  });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole('table', { name: 'Their change (now saved)' })).toContainText(
     'Changed by a colleague',

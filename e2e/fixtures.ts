@@ -18,6 +18,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   tokens: async ({}, use) => {
     await use(new Set<string>());
   },
@@ -38,6 +39,7 @@ export const test = base.extend<Fixtures>({
     if (!page.isClosed()) await expectNoStoredTokens(page, tokens);
     expect(violations, `CSP violations in "${testInfo.title}"`).toEqual([]);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   seed: async ({}, use) => {
     const created: FhirResource[] = [];
     await use(async (resource) => {
@@ -47,11 +49,13 @@ export const test = base.extend<Fixtures>({
     });
     for (const r of created.reverse()) await deleteResource(r.resourceType, r.id);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   cleanup: async ({}, use) => {
     const later: [string, string][] = [];
     await use((type, id) => void later.push([type, id]));
     for (const [type, id] of later.reverse()) await deleteResource(type, id);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   axe: async ({}, use) => {
     await use(async (page) => {
       const results = await new AxeBuilder({ page }).analyze();

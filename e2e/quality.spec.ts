@@ -13,7 +13,8 @@ if (shots) mkdirSync(shots, { recursive: true });
 async function screen(page: Page, axe: (page: Page) => Promise<void>, name: string, theme: string) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await axe(page);
-  if (shots) await page.screenshot({ path: `${shots}/${name}-${theme}.png`, fullPage: name !== 'clients-list' });
+  if (shots)
+    await page.screenshot({ path: `${shots}/${name}-${theme}.png`, fullPage: name !== 'clients-list' });
 }
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
@@ -44,6 +45,13 @@ test('every screen passes axe in light and dark', async ({ page, seed, axe }) =>
     await setTheme(page, theme);
     await expect(page.getByRole('link', { name: 'demo-backend', exact: true })).toBeVisible();
     await screen(page, axe, 'clients-list', theme);
+    if (shots && theme === 'light') {
+      // The README image: demo data with risk badges in view (Z–A puts the risky Clients on top).
+      await page.goto('/clients?sort=-id');
+      await expect(page.getByRole('link', { name: 'scheduling-widget', exact: true })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await page.screenshot({ path: `${shots}/readme-clients-list.png` });
+    }
 
     await page.getByRole('link', { name: 'New Client' }).click();
     await expect(page.getByRole('heading', { name: 'New Client' })).toBeVisible();
@@ -68,9 +76,14 @@ test('every screen passes axe in light and dark', async ({ page, seed, axe }) =>
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
     // The conflict view: someone else saves while we edit.
-    await fhir('PATCH', `Client/${id}`, { description: `Colleague ${theme}` }, {
-      'content-type': 'application/merge-patch+json',
-    });
+    await fhir(
+      'PATCH',
+      `Client/${id}`,
+      { description: `Colleague ${theme}` },
+      {
+        'content-type': 'application/merge-patch+json',
+      },
+    );
     await page.getByLabel('Name', { exact: true }).fill(`Accessibility sample ${theme}`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { name: /Someone else saved this Client/ })).toBeVisible();
@@ -116,9 +129,9 @@ test('hostile names and redirect URIs render as inert text in the list, the form
 
   await row.getByRole('link', { name: id }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
-  await expect(page.getByRole('group', { name: /Implicit grant settings/ }).getByLabel('Redirect URI')).toHaveValue(
-    'javascript:alert(document.domain)',
-  );
+  await expect(
+    page.getByRole('group', { name: /Implicit grant settings/ }).getByLabel('Redirect URI'),
+  ).toHaveValue('javascript:alert(document.domain)');
   await page.getByRole('tab', { name: 'Raw JSON' }).click();
   await expect(page.getByLabel('Client JSON')).toHaveValue(/javascript:alert\(document\.domain\)/);
   await expect(page.locator('a[href^="javascript"], main img')).toHaveCount(0);

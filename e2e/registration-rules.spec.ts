@@ -36,7 +36,9 @@ function patchCounter(page: Page, id: string) {
 }
 
 async function saveAccepted(page: Page, id: string) {
-  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/Client/${id}`));
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/Client/${id}`),
+  );
   await page.getByRole('button', { name: 'Save changes' }).click();
   expect((await saved).status()).toBe(200);
   await expect(page.getByRole('alert').filter({ hasText: 'Fix the fields marked above' })).toHaveCount(0);
@@ -88,13 +90,17 @@ test('redirect URIs: each forbidden form is refused on its field, each allowed o
     await expect(page.getByRole('alert').filter({ hasText: 'Fix the fields marked above' })).toBeVisible();
   }
   expect(patches()).toBe(0);
-  expect((await readResource('Client', id))?.auth).toMatchObject({ authorization_code: { redirect_uri: GOOD } });
+  expect((await readResource('Client', id))?.auth).toMatchObject({
+    authorization_code: { redirect_uri: GOOD },
+  });
 
   for (const [value, warning] of ACCEPTED) {
     await uri.fill(value);
     if (warning) await expect(uri, value).toHaveAccessibleDescription(warning);
     await saveAccepted(page, id);
-    const stored = (await readResource('Client', id)) as { auth: { authorization_code: { redirect_uri: string } } };
+    const stored = (await readResource('Client', id)) as unknown as {
+      auth: { authorization_code: { redirect_uri: string } };
+    };
     expect(stored.auth.authorization_code.redirect_uri).toBe(value);
     await expect(uri).toHaveValue(value);
   }
@@ -149,9 +155,11 @@ test('PKCE for public clients, legacy grants behind an override, refresh tokens 
     await expect(grants).toContainText(`The ${legacy} grant must no longer be used`);
     await expect(grants).toContainText('confirm the legacy override');
     expect(patches()).toBe(0);
-    if (legacy === 'password') await grants.getByRole('checkbox', { name: 'password', exact: true }).uncheck();
+    if (legacy === 'password')
+      await grants.getByRole('checkbox', { name: 'password', exact: true }).uncheck();
   }
-  await page.getByRole('group', { name: 'Implicit grant settings (legacy)' })
+  await page
+    .getByRole('group', { name: 'Implicit grant settings (legacy)' })
     .getByLabel('Redirect URI')
     .fill('https://rules.example.com/implicit');
   await grants.getByRole('checkbox', { name: /I need this legacy grant/ }).check();
@@ -164,7 +172,9 @@ test('PKCE for public clients, legacy grants behind an override, refresh tokens 
   await lifetime.fill('');
   await expect(lifetime).toHaveAccessibleDescription(/Aidbox treats a missing value as never expiring/);
   await saveAccepted(page, id);
-  const stored = (await readResource('Client', id)) as { auth: { authorization_code: Record<string, unknown> } };
+  const stored = (await readResource('Client', id)) as unknown as {
+    auth: { authorization_code: Record<string, unknown> };
+  };
   expect(stored.auth.authorization_code.refresh_token).toBe(true);
   expect(stored.auth.authorization_code).not.toHaveProperty('refresh_token_expiration');
   await lifetime.fill('3600');

@@ -63,12 +63,17 @@ test('a confidential Client with unknown fields is edited in the form; every fie
   expect((await clientCredentialsToken(id, secret)).status).toBe(200);
 
   // A second save, of a known nested field next to unknown ones, keeps the neighbours.
-  await page.getByRole('group', { name: 'Client credentials settings' })
+  await page
+    .getByRole('group', { name: 'Client credentials settings' })
     .getByLabel('Access token lifetime (seconds)')
     .fill('120');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect
-    .poll(async () => ((await readResource('Client', id))?.auth as Record<string, Record<string, unknown>>).client_credentials)
+    .poll(
+      async () =>
+        ((await readResource('Client', id))?.auth as Record<string, Record<string, unknown>>)
+          .client_credentials,
+    )
     .toEqual({ token_format: 'jwt', access_token_expiration: 120, x_rate_limit: 50 });
   const last = await readResource('Client', id);
   expect(rest(last, 'description', 'auth')).toEqual(rest(before, 'description', 'auth'));
