@@ -74,7 +74,7 @@ async function main() {
     for (const term of ['scale-client-0042', 'analytics', 'mobile', 'billing', 'scale-client-09']) {
       await search.fill('');
       await firstRow(page).waitFor();
-      const before = await firstRow(page).getAttribute('data-client-id');
+      const before = await firstRow(page).textContent();
       const start = Date.now();
       await search.fill(term);
       await page.waitForFunction(
