@@ -60,7 +60,7 @@ export function ApiTryout({
     <section className="pg-card" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>Try the API</h2>
       {!token ? (
-        <p className="cc-muted">Run a flow first: requests are sent with the playground’s access token.</p>
+        <p className="pg-muted">Run a flow first: requests are sent with the playground’s access token.</p>
       ) : null}
       <form
         className="pg-api-form"

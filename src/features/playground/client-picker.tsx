@@ -55,7 +55,7 @@ export function ClientPicker({
               >
                 <span>
                   {r.client.id}
-                  {r.client.name ? <span className="cc-muted"> — {r.client.name}</span> : null}
+                  {r.client.name ? <span className="pg-muted"> — {r.client.name}</span> : null}
                 </span>
               </button>
             </li>

@@ -180,7 +180,7 @@ export function CodeFlowPanel({
         <span>{usesPopup ? 'Start authorization (popup)' : 'Open the authorization page in a new tab'}</span>
       </button>
       {waiting === 'popup' ? (
-        <p role="status" className="cc-muted">
+        <p role="status" className="pg-muted">
           Waiting for the authorization window… sign in and approve there.
         </p>
       ) : null}

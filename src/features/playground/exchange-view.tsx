@@ -58,7 +58,7 @@ export function ExchangeView({
         ) : (
           <span className="badge badge-danger">No response</span>
         )}
-        <span className="cc-muted pg-small">{exchange.durationMs} ms</span>
+        <span className="pg-muted pg-small">{exchange.durationMs} ms</span>
       </header>
 
       {advice && oauthError ? (
@@ -102,7 +102,7 @@ export function ExchangeView({
       </dl>
       {request.body?.type === 'form' ? (
         <>
-          <p className="pg-small cc-muted">Body (application/x-www-form-urlencoded)</p>
+          <p className="pg-small pg-muted">Body (application/x-www-form-urlencoded)</p>
           <dl className="pg-kv">
             {request.body.fields.map(([name, value]) => {
               const key: SecretKey = `field:${name}`;
@@ -145,7 +145,7 @@ export function ExchangeView({
         >
           <span>{copied ? 'Copied' : 'Copy curl'}</span>
         </button>
-        <p className="pg-small cc-muted">
+        <p className="pg-small pg-muted">
           Masked values appear as $VARIABLES: set them in your shell, or reveal them first.
         </p>
       </details>

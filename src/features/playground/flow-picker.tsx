@@ -34,7 +34,7 @@ export function FlowPicker({
                 <span>
                   {f.label}
                   {f.legacy ? <span className="badge badge-warning">legacy</span> : null}
-                  {blocked ? <span className="cc-muted pg-small"> — {blocked}</span> : null}
+                  {blocked ? <span className="pg-muted pg-small"> — {blocked}</span> : null}
                 </span>
               </label>
               {f.legacy && flow === f.id ? <p className="pg-note">{f.legacy}</p> : null}

@@ -65,11 +65,9 @@ export function PlaygroundPage() {
   };
 
   return (
-    <div className="cc-page pg-page">
-      <header className="cc-page-header">
-        <h1>Token playground</h1>
-      </header>
-      <p className="cc-muted pg-intro">
+    <div className="pg-page">
+      <h1>Token playground</h1>
+      <p className="pg-muted pg-intro">
         Run any Aidbox grant with a Client of your choice and see each HTTP exchange. It never uses or changes
         your console sign-in. Tokens live in this tab’s memory only.
       </p>
@@ -88,7 +86,7 @@ export function PlaygroundPage() {
             onAuthMethod={setAuthMethod}
           />
           {clientId.trim() !== '' && detail.isError ? (
-            <p className="cc-muted pg-small">
+            <p className="pg-muted pg-small">
               Not readable from Aidbox (unknown id, or no permission): every flow is offered and Aidbox
               decides.
             </p>
@@ -99,55 +97,57 @@ export function PlaygroundPage() {
             </p>
           ) : null}
           <FlowPicker flow={flow} client={client} onFlow={(f) => setParam('flow', f)} />
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-scope`}>
-              Scopes
-            </label>
-            <input
-              id={`${ids}-scope`}
-              className="input"
-              value={scope}
-              spellCheck={false}
-              placeholder="e.g. openid"
-              onChange={(e) => setParam('scope', e.target.value)}
-            />
-          </div>
-          {!endpoints.data ? (
-            <p role="status" className="cc-muted">
-              Loading Aidbox endpoints…
-            </p>
-          ) : clientId.trim() === '' ? (
-            <p className="cc-muted">Choose a Client to run a flow.</p>
-          ) : flow === 'authorization_code' || flow === 'implicit' ? (
-            <CodeFlowPanel
-              key={`${flow}:${auth.clientId}:${redirectUriOf(client, flow) ?? ''}`}
-              implicit={flow === 'implicit'}
-              endpoints={endpoints.data}
-              auth={auth}
-              scope={scope}
-              defaultRedirect={redirectUriOf(client, flow)}
-              runApi={runApi}
-              flowStart={() => flowStart()}
-            />
-          ) : (
-            <FlowRunner
-              key={flow}
-              flow={flow}
-              endpoints={endpoints.data}
-              auth={auth}
-              scope={scope}
-              tokens={tokens}
-              runApi={runApi}
-              flowStart={flowStart}
-            />
-          )}
+          <section className="pg-fieldset pg-run-card" aria-label="Run the flow">
+            <div className="field">
+              <label className="field-label" htmlFor={`${ids}-scope`}>
+                Scopes
+              </label>
+              <input
+                id={`${ids}-scope`}
+                className="input"
+                value={scope}
+                spellCheck={false}
+                placeholder="e.g. openid"
+                onChange={(e) => setParam('scope', e.target.value)}
+              />
+            </div>
+            {!endpoints.data ? (
+              <p role="status" className="pg-muted">
+                Loading Aidbox endpoints…
+              </p>
+            ) : clientId.trim() === '' ? (
+              <p className="pg-muted">Choose a Client to run a flow.</p>
+            ) : flow === 'authorization_code' || flow === 'implicit' ? (
+              <CodeFlowPanel
+                key={`${flow}:${auth.clientId}:${redirectUriOf(client, flow) ?? ''}`}
+                implicit={flow === 'implicit'}
+                endpoints={endpoints.data}
+                auth={auth}
+                scope={scope}
+                defaultRedirect={redirectUriOf(client, flow)}
+                runApi={runApi}
+                flowStart={() => flowStart()}
+              />
+            ) : (
+              <FlowRunner
+                key={flow}
+                flow={flow}
+                endpoints={endpoints.data}
+                auth={auth}
+                scope={scope}
+                tokens={tokens}
+                runApi={runApi}
+                flowStart={flowStart}
+              />
+            )}
+          </section>
           <RecentRuns current={runApi.run} onOpen={runApi.open} />
         </div>
         <div className="pg-results">
           {runApi.run ? (
             <RunView run={runApi.run} onInspect={(token, label) => setInspect({ token, label })} />
           ) : (
-            <p className="cc-muted">The exchanges of a run appear here.</p>
+            <p className="pg-muted">The exchanges of a run appear here.</p>
           )}
           <TokenPanel
             key={inspect?.token ?? 'paste'}

@@ -83,7 +83,7 @@ export function PolicyDebug({ exchange }: { exchange: Exchange }) {
                   <span className={`badge ${p.result ? 'badge-success' : 'badge-danger'}`}>
                     {p.result === undefined ? 'unknown' : String(p.result)}
                   </span>
-                  {p.error ? <span className="cc-muted"> {p.error}</span> : null}
+                  {p.error ? <span className="pg-muted"> {p.error}</span> : null}
                 </td>
               </tr>
             ))}

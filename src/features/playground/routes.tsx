@@ -3,7 +3,7 @@
 import type { RouteObject } from 'react-router';
 
 const loading = (
-  <p role="status" className="cc-muted">
+  <p role="status" className="pg-muted">
     Loading…
   </p>
 );

@@ -6,14 +6,14 @@ export function RunView({ run, onInspect }: { run: Run; onInspect: (token: strin
   return (
     <section className="pg-card" aria-label="Run">
       <h2>
-        Run: {run.flow.replace(/_/g, ' ')} <span className="cc-muted pg-small">({run.clientId})</span>
+        Run: {run.flow.replace(/_/g, ' ')} <span className="pg-muted pg-small">({run.clientId})</span>
       </h2>
       {run.notes.map((n, i) => (
         <p key={i} className={`pg-run-note pg-${n.tone}`} role={n.tone === 'error' ? 'alert' : undefined}>
           {n.text}
         </p>
       ))}
-      {run.exchanges.length === 0 && run.notes.length === 0 ? <p className="cc-muted">Running…</p> : null}
+      {run.exchanges.length === 0 && run.notes.length === 0 ? <p className="pg-muted">Running…</p> : null}
       {run.exchanges.map((x) => (
         <ExchangeView key={x.id} exchange={x} onInspect={onInspect} />
       ))}

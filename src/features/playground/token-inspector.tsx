@@ -155,7 +155,7 @@ function ClaimTable({
                   </span>
                 ) : null}
               </td>
-              <td className="cc-muted">{explain(name) ?? 'Not a standard or Aidbox claim.'}</td>
+              <td className="pg-muted">{explain(name) ?? 'Not a standard or Aidbox claim.'}</td>
             </tr>
           );
         })}

@@ -1,0 +1,55 @@
+import type { StoredClient } from '../../api/types.ts';
+import { isCallbackMessage } from './code-flow.ts';
+import { flowBlockedReason, isFlow, redirectUriOf } from './flows.ts';
+
+const client = (over: Partial<StoredClient>): StoredClient => ({ resourceType: 'Client', id: 'c', ...over });
+
+describe('flows a Client allows', () => {
+  it('follows grant_types, accepting "code" for the code grant', () => {
+    const c = client({ grant_types: ['code', 'client_credentials'] });
+    expect(flowBlockedReason('authorization_code', c)).toBeUndefined();
+    expect(flowBlockedReason('client_credentials', c)).toBeUndefined();
+    expect(flowBlockedReason('password', c)).toBe('not in grant_types');
+    expect(flowBlockedReason('implicit', c)).toBe('not in grant_types');
+    expect(flowBlockedReason('introspect', c)).toBeUndefined();
+  });
+
+  it('offers refresh when a grant issues refresh tokens', () => {
+    expect(flowBlockedReason('refresh_token', client({ grant_types: ['password'] }))).toMatch(
+      /refresh_token/,
+    );
+    expect(
+      flowBlockedReason(
+        'refresh_token',
+        client({ grant_types: ['password'], auth: { password: { refresh_token: true } } }),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('offers everything for a typed id it could not read', () => {
+    expect(flowBlockedReason('password', undefined)).toBeUndefined();
+  });
+
+  it('reads the redirect URI of the grant and validates URL flow values', () => {
+    const c = client({
+      auth: {
+        authorization_code: { redirect_uri: 'https://a/cb' },
+        implicit: { redirect_uri: 'https://b/cb' },
+      },
+    });
+    expect(redirectUriOf(c, 'authorization_code')).toBe('https://a/cb');
+    expect(redirectUriOf(c, 'implicit')).toBe('https://b/cb');
+    expect(isFlow('password')).toBe(true);
+    expect(isFlow('evil')).toBe(false);
+    expect(isFlow(null)).toBe(false);
+  });
+});
+
+describe('callback messages', () => {
+  it('accepts only our own message shape', () => {
+    expect(isCallbackMessage({ type: 'aidbox-console:playground-callback', url: 'http://x' })).toBe(true);
+    expect(isCallbackMessage({ type: 'aidbox-console:playground-callback', url: 1 })).toBe(false);
+    expect(isCallbackMessage('http://x')).toBe(false);
+    expect(isCallbackMessage(null)).toBe(false);
+  });
+});
