@@ -210,6 +210,8 @@ async function tabTo(page: Page, target: Locator, limit = 60) {
 test('the whole wizard by keyboard only, reached from the list row menu', async ({ page, seed, axe }) => {
   const id = uniqueId('e2e-keys');
   await seed(serviceClient(id));
+  // A caller already holds a token: the wizard counts it and can revoke it at the end.
+  expect((await clientCredentialsToken(id, OLD)).status).toBe(200);
   await signIn(page, `/clients?q=${id}`);
   await tabTo(page, page.getByRole('button', { name: `Actions for ${id}` }));
   await page.keyboard.press('Enter');
@@ -226,6 +228,7 @@ test('the whole wizard by keyboard only, reached from the list row menu', async 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(rotatePath(id));
   await expect(page.getByRole('heading', { name: 'Step 1: what depends on this secret' })).toBeVisible();
+  await expect(page.getByText(/^1 active session\b/)).toBeVisible();
   await axe(page);
 
   await tabTo(page, page.getByRole('button', { name: 'Continue: choose the new secret' }));
@@ -243,6 +246,14 @@ test('the whole wizard by keyboard only, reached from the list row menu', async 
   const secret = (await page.getByLabel('New secret', { exact: true }).textContent()) ?? '';
   expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   await axe(page);
+  await tabTo(page, page.getByRole('button', { name: 'Revoke existing sessions' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Done: 1 of 1 revoked.')).toBeVisible();
+  const left = await fhir('GET', `Session?client=${id}`);
+  const active = ((left.json as { entry?: { resource: { active?: boolean } }[] }).entry ?? []).filter(
+    (e) => e.resource.active !== false,
+  );
+  expect(active).toEqual([]);
   await tabTo(page, page.getByRole('button', { name: /I have stored the secret/ }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Rotation complete' })).toBeVisible();

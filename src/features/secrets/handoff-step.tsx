@@ -111,14 +111,18 @@ export function HandoffStep(props: HandoffStepProps) {
       </p>
       <h3>Existing sessions</h3>
       {revoke.state === 'idle' ? (
-        <p>
-          {live === undefined
-            ? 'Tokens issued before the rotation keep working until they expire.'
-            : `${live} session${live === 1 ? '' : 's'} from before the rotation still ${live === 1 ? 'has' : 'have'} valid tokens until they expire.`}{' '}
-          <Button onClick={() => void revokeAll()} disabled={live === 0}>
-            Revoke existing sessions
-          </Button>
-        </p>
+        live === 0 ? (
+          <p>This Client had no active sessions: nothing to revoke.</p>
+        ) : (
+          <div className="sx-actions">
+            <p>
+              {live === undefined
+                ? 'Tokens issued before the rotation keep working until they expire.'
+                : `${live} session${live === 1 ? '' : 's'} from before the rotation still ${live === 1 ? 'has' : 'have'} valid tokens until they expire.`}
+            </p>
+            <Button onClick={() => void revokeAll()}>Revoke existing sessions</Button>
+          </div>
+        )
       ) : (
         <p role="status">
           {revoke.state === 'running' ? 'Revoking… ' : 'Done: '}
