@@ -58,6 +58,7 @@ describe('bootstrap policy aidbox-console-admin', () => {
       'PATCH /fhir/User/developer',
       'POST /fhir',
       'GET /fhir/Operation',
+      'POST /auth/test-policy',
     ]) {
       expect((await allowed(admin, line)).by, line).toContain('aidbox-console-admin');
     }
@@ -68,6 +69,7 @@ describe('bootstrap policy aidbox-console-admin', () => {
     const dev = await who('aidbox-console', 'developer');
     expect((await allowed(dev, 'DELETE /fhir/Client/orphan-integration')).allowed).toBe(false);
     expect((await allowed(dev, 'POST /fhir')).allowed).toBe(false);
+    expect((await allowed(dev, 'POST /auth/test-policy')).allowed).toBe(false);
     expect(await allowed(dev, 'GET /fhir/Client')).toEqual({ allowed: true, by: ['developer-sandbox'] });
   });
 });
