@@ -41,6 +41,7 @@ function requestCarries(req: Request, value: string): boolean {
 test('client credentials with a secret containing : % +, the canary stays where it belongs', async ({
   page,
   seed,
+  axe,
 }) => {
   const canary = `canary:%2B+${uniqueId('s')}`;
   const id = uniqueId('pg-cc');
