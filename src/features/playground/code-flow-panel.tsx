@@ -162,7 +162,7 @@ export function CodeFlowPanel({
         </p>
       </div>
       {!implicit ? (
-        <label className="checkbox">
+        <label className="pg-check">
           <input
             type="checkbox"
             checked={wrongVerifier}
