@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
 import { startServers } from './servers.ts';
 
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -34,19 +35,7 @@ async function main() {
   const t0 = Date.now();
   const servers = await startServers(scale, ADMIN_PASSWORD);
   const devboxStartMs = Date.now() - t0;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     const scripts = new Set<string>();
