@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { CallbackPage } from '../auth/callback-page.tsx';
 import { RequireAuth } from '../auth/require-auth.tsx';
 import { SignedOutPage } from '../auth/signed-out-page.tsx';
+import { auditRoutes } from '../features/audit/routes.tsx';
 import { clientRoutes } from '../features/clients/routes.tsx';
 import { playgroundCallbackRoute, playgroundRoutes } from '../features/playground/routes.tsx';
 import { policyRoutes } from '../features/policies/routes.tsx';
@@ -28,7 +29,7 @@ export function appRoutes(): RouteObject[] {
         // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
         {
           errorElement: <RouteErrorPage inShell />,
-          children: [...clientRoutes, ...policyRoutes, ...playgroundRoutes, ...secretRoutes],
+          children: [...clientRoutes, ...policyRoutes, ...playgroundRoutes, ...secretRoutes, ...auditRoutes],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -46,7 +46,9 @@ export function Shell() {
             <NavLink to="/playground" className="mainnav-link">
               Playground
             </NavLink>
-            {/* Audit joins here when its feature lands. */}
+            <NavLink to="/audit" className="mainnav-link">
+              Audit
+            </NavLink>
           </nav>
           <div className="topbar-end">
             <button

@@ -22,10 +22,27 @@ export function cellFor(
   resourceType: string,
   interaction: Interaction,
 ): Cell {
+  return cellFromCandidates(
+    results,
+    candidatePolicies(policies, client.id, interaction),
+    client,
+    resourceType,
+    interaction,
+  );
+}
+
+/** As `cellFor`, with the candidates already chosen (they depend only on Client and interaction). */
+export function cellFromCandidates(
+  results: ReadonlyMap<string, EvalOutcome>,
+  candidates: readonly PolicyResource[],
+  client: ClientRef,
+  resourceType: string,
+  interaction: Interaction,
+): Cell {
   const by: string[] = [];
   let pending = false;
   let error: string | undefined;
-  for (const p of candidatePolicies(policies, client.id, interaction)) {
+  for (const p of candidates) {
     const r = results.get(keyForCell(p, client, resourceType, interaction));
     if (r === true) by.push(p.id ?? '');
     else if (r === undefined) pending = true;

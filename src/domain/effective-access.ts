@@ -94,9 +94,16 @@ export function requestFor(resourceType: string, interaction: Interaction): Desc
  * nested complex rules) counts. Only the link, description and bookkeeping fields are ignored.
  */
 export function dependsOnClient(policy: PolicyResource): boolean {
+  const known = dependence.get(policy);
+  if (known !== undefined) return known;
   const { link: _link, description: _d, meta: _m, id: _id, resourceType: _rt, ...rule } = policy;
-  return JSON.stringify(rule).includes('client');
+  const result = JSON.stringify(rule).includes('client');
+  dependence.set(policy, result);
+  return result;
 }
+
+/** Memo: the same policy object is asked about once per cell, tens of thousands of times. */
+const dependence = new WeakMap<PolicyResource, boolean>();
 
 /** Policies devbox and Aidbox consider for a REST request; roleName and rpc/scope ones never apply here. */
 function restPolicy(p: PolicyResource): boolean {

@@ -1,0 +1,62 @@
+// The frame of every audit screen: title, sub-navigation, and the report header that only the
+// printed page shows (Aidbox URL, time, reviewer — issue 7 §6).
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { aidbox } from '../../api/aidbox-client.ts';
+import { useCurrentUser } from '../../auth/auth-context.tsx';
+import './audit.css';
+
+export function AuditLayout({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  const user = useCurrentUser();
+  const reviewer = user
+    ? user.email && user.email !== user.name
+      ? `${user.name} <${user.email}>`
+      : user.name
+    : '—';
+  return (
+    <div className="au-page">
+      <div className="au-print-header">
+        <p className="au-print-title">Aidbox security review — {title}</p>
+        <dl className="au-print-meta">
+          <dt>Aidbox</dt>
+          <dd>{aidbox().baseUrl}</dd>
+          <dt>Printed</dt>
+          <dd>{new Date().toISOString()}</dd>
+          <dt>Reviewer</dt>
+          <dd>{reviewer}</dd>
+        </dl>
+      </div>
+      <div className="au-head">
+        <h1>{title}</h1>
+        <div className="au-head-actions">
+          {actions}
+          <button type="button" className="btn btn-secondary btn-sm" onClick={() => window.print()}>
+            <span>Print report</span>
+          </button>
+        </div>
+      </div>
+      <nav aria-label="Security review" className="au-subnav">
+        <NavLink to="/audit" end>
+          Findings
+        </NavLink>
+        <NavLink to="/audit/access">Effective access</NavLink>
+        <NavLink to="/audit/who">Who can…</NavLink>
+      </nav>
+      {children}
+    </div>
+  );
+}
+
+/** The reviewer's name for evidence files. */
+export function useReviewer(): string {
+  const user = useCurrentUser();
+  return user?.name ?? 'unknown';
+}
