@@ -3,8 +3,9 @@
 import { hashClientSecret, hashPassword } from '../auth/secrets.ts';
 import type { Resource } from '../store/types.ts';
 
-type Fields = { id: string } & Record<string, unknown>;
 import type { TestDevbox } from '../testing/start.ts';
+
+type Fields = { id: string } & Record<string, unknown>;
 
 export async function putClient(box: TestDevbox, client: Fields, secret?: string) {
   const body: Resource = { ...client, resourceType: 'Client' };
@@ -68,3 +69,60 @@ export async function api(
 }
 
 export const bearer = (t: unknown) => `Bearer ${String(t)}`;
+
+/** The Clients, Users and policy both token and session contract tests run against. */
+export async function seedTokenFixture(box: TestDevbox): Promise<void> {
+  await putClient(
+    box,
+    {
+      id: 'svc',
+      grant_types: ['client_credentials'],
+      auth: { client_credentials: { access_token_expiration: 600 } },
+    },
+    's3cret',
+  );
+  await putClient(
+    box,
+    {
+      id: 'svc-jwt',
+      grant_types: ['client_credentials', 'basic'],
+      auth: {
+        client_credentials: { token_format: 'jwt', audience: ['https://rs.example'], refresh_token: true },
+      },
+    },
+    'jwt-secret',
+  );
+  await putClient(box, { id: 'svc-off', active: false, grant_types: ['client_credentials'] }, 'off');
+  await putClient(
+    box,
+    {
+      id: 'pw',
+      grant_types: ['password'],
+      auth: { password: { secret_required: true, refresh_token: true, refresh_token_expiration: 3600 } },
+    },
+    'pw-secret',
+  );
+  await putClient(box, {
+    id: 'pw-public',
+    grant_types: ['password'],
+    auth: { password: { secret_required: false, token_format: 'jwt', access_token_expiration: 1 } },
+  });
+  await putClient(box, {
+    id: 'pw-short',
+    grant_types: ['password'],
+    auth: { password: { refresh_token: true, refresh_token_expiration: 1 } },
+  });
+  await putClient(box, { id: 'weird', grant_types: ['client_credentials'] }, 'a:b+c%d');
+  await putUser(box, { id: 'alice', email: 'alice@example.com' }, 'alice-pw');
+  await putUser(box, { id: 'bob', inactive: true }, 'bob-pw');
+  await putPolicy(box, {
+    id: 't-allow-svc',
+    engine: 'allow',
+    link: [
+      { reference: 'Client/svc' },
+      { reference: 'Client/svc-jwt' },
+      { reference: 'Client/pw' },
+      { reference: 'Client/pw-public' },
+    ],
+  });
+}

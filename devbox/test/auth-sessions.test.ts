@@ -1,65 +1,13 @@
 // Contract tests for userinfo, introspection, revocation (DELETE /Session) and Basic API access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDevbox, type TestDevbox } from '../testing/start.ts';
-import { api, basic, bearer, putClient, putPolicy, putUser, token } from './auth-helpers.ts';
+import { api, basic, bearer, token, seedTokenFixture } from './auth-helpers.ts';
 
 let box: TestDevbox;
 
 beforeAll(async () => {
   box = await startTestDevbox();
-  await putClient(
-    box,
-    {
-      id: 'svc',
-      grant_types: ['client_credentials'],
-      auth: { client_credentials: { access_token_expiration: 600 } },
-    },
-    's3cret',
-  );
-  await putClient(
-    box,
-    {
-      id: 'svc-jwt',
-      grant_types: ['client_credentials', 'basic'],
-      auth: {
-        client_credentials: { token_format: 'jwt', audience: ['https://rs.example'], refresh_token: true },
-      },
-    },
-    'jwt-secret',
-  );
-  await putClient(box, { id: 'svc-off', active: false, grant_types: ['client_credentials'] }, 'off');
-  await putClient(
-    box,
-    {
-      id: 'pw',
-      grant_types: ['password'],
-      auth: { password: { secret_required: true, refresh_token: true, refresh_token_expiration: 3600 } },
-    },
-    'pw-secret',
-  );
-  await putClient(box, {
-    id: 'pw-public',
-    grant_types: ['password'],
-    auth: { password: { secret_required: false, token_format: 'jwt', access_token_expiration: 1 } },
-  });
-  await putClient(box, {
-    id: 'pw-short',
-    grant_types: ['password'],
-    auth: { password: { refresh_token: true, refresh_token_expiration: 1 } },
-  });
-  await putClient(box, { id: 'weird', grant_types: ['client_credentials'] }, 'a:b+c%d');
-  await putUser(box, { id: 'alice', email: 'alice@example.com' }, 'alice-pw');
-  await putUser(box, { id: 'bob', inactive: true }, 'bob-pw');
-  await putPolicy(box, {
-    id: 't-allow-svc',
-    engine: 'allow',
-    link: [
-      { reference: 'Client/svc' },
-      { reference: 'Client/svc-jwt' },
-      { reference: 'Client/pw' },
-      { reference: 'Client/pw-public' },
-    ],
-  });
+  await seedTokenFixture(box);
 });
 afterAll(async () => box?.stop());
 
