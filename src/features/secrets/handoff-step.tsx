@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type Ref } from 'react';
+import { useState, type Ref } from 'react';
 import { Link } from 'react-router';
 import { deleteSession } from '../../api/sessions.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
 import { toClientPage } from './links.ts';
 import { liveSessions, type SessionsQuery } from './session-count.ts';
 
@@ -23,32 +24,8 @@ type Revoke =
 /** Step 5: the secret, shown once; its fingerprint; and the old sessions, revoked on request. */
 export function HandoffStep(props: HandoffStepProps) {
   const { headingRef, clientId, secret, done, fingerprint, rotatedAt, sessions, onFinish } = props;
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'refused'>('idle');
   const [revoke, setRevoke] = useState<Revoke>({ state: 'idle' });
-  const box = useRef<HTMLElement>(null);
   const queryClient = useQueryClient();
-
-  function onCopy() {
-    // Started inside the click handler: browsers refuse clipboard writes outside a user gesture.
-    navigator.clipboard.writeText(secret).then(
-      () => setCopy('copied'),
-      () => {
-        setCopy('refused');
-        selectSecret();
-      },
-    );
-  }
-
-  function selectSecret() {
-    const node = box.current;
-    const selection = window.getSelection();
-    if (!node || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    selection.removeAllRanges();
-    selection.addRange(range);
-    node.focus();
-  }
 
   async function revokeAll() {
     // Re-read first: the list from step 1 may miss sessions started since.
@@ -89,19 +66,12 @@ export function HandoffStep(props: HandoffStepProps) {
             <strong>Copy the new secret now.</strong> It is shown only here, once: Aidbox stores only a hash,
             and the console forgets it when you finish or leave this page.
           </p>
-          <code ref={box} className="sx-secret" tabIndex={-1} aria-label="New secret">
-            {secret}
-          </code>
-          <div className="sx-actions">
-            <Button variant="primary" onClick={onCopy}>
-              Copy secret
-            </Button>
-            <span role="status">
-              {copy === 'copied' && 'Copied to the clipboard.'}
-              {copy === 'refused' &&
-                'The browser blocked the clipboard: the secret is selected above, press Ctrl+C (⌘C on a Mac) to copy it.'}
-            </span>
-          </div>
+          <CopyableSecret
+            secret={secret}
+            label="New secret"
+            codeClassName="sx-secret"
+            actionsClassName="sx-actions"
+          />
         </div>
       )}
       <p>
