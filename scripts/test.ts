@@ -39,7 +39,13 @@ if (wanted('format')) gate('format', 'npx', ['prettier', '--check', '.', '--log-
 if (wanted('unit')) {
   const out = 'test-results/vitest.json';
   rmSync(out, { force: true });
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const r = readJson(out) as { numPassedTests: number; numFailedTests: number } | undefined;
   if (r) {
     total.passed += r.numPassedTests;
