@@ -10,14 +10,36 @@ import globals from 'globals';
 
 const FEATURES = ['clients', 'policies', 'secrets', 'playground', 'audit'];
 
-/** Layering rules from docs/decisions/0001: lower layers never reach up; features never import each other. */
-const layer = (/** @type {string[]} */ files, /** @type {string[]} */ banned, /** @type {string} */ why) => ({
+/** @typedef {{ group: string[]; message: string }} Ban */
+const ban = (/** @type {string[]} */ groups, /** @type {string} */ message) =>
+  groups.map((g) => /** @type {Ban} */ ({ group: [g], message }));
+
+// Every console file: no devbox (only the HTTP contract is shared), and no classic zod, whose extra
+// schema types would land in the shared first-load chunk (decision 0004).
+const EVERYWHERE = ban(
+  ['**/devbox/**'],
+  'The console never imports devbox: they only share the HTTP contract.',
+);
+const NO_CLASSIC_ZOD = [
+  { name: 'zod', message: "Import from 'zod/mini' (decision 0004: first-load budget)." },
+];
+const LOWER = ban(
+  ['**/features/**', '**/app/**'],
+  'Lower layers never import features/ or app/ (architecture §3).',
+);
+const PURE = ban(
+  ['react', 'react-dom', '**/api/**', '**/auth/**', '**/components/**'],
+  'domain/ is pure: no React, no I/O.',
+);
+
+/**
+ * Layering rules (decision 0001). ESLint keeps only the last `no-restricted-imports` setting that
+ * matches a file, so each folder gets one block holding every ban that applies to it.
+ */
+const layer = (/** @type {string[]} */ files, /** @type {Ban[]} */ patterns) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: banned.map((group) => ({ group: [group], message: why })) },
-    ],
+    'no-restricted-imports': ['error', { paths: NO_CLASSIC_ZOD, patterns: [...EVERYWHERE, ...patterns] }],
   },
 });
 
@@ -52,24 +74,18 @@ export default defineConfig([
       ],
     },
   },
-  layer(
-    ['src/components/**', 'src/config/**', 'src/api/**', 'src/auth/**', 'src/domain/**'],
-    ['**/features/**', '**/app/**'],
-    'Lower layers never import features/ or app/ (architecture §3).',
-  ),
-  layer(
-    ['src/domain/**'],
-    ['react', 'react-dom', '**/api/**', '**/auth/**', '**/components/**'],
-    'domain/ is pure: no React, no I/O.',
-  ),
+  layer(['src/**'], []),
+  layer(['src/components/**', 'src/config/**', 'src/api/**', 'src/auth/**'], LOWER),
+  layer(['src/domain/**'], [...LOWER, ...PURE]),
   ...FEATURES.map((f) =>
     layer(
       [`src/features/${f}/**`],
-      FEATURES.filter((o) => o !== f).map((o) => `**/features/${o}/**`),
-      'A feature never imports another feature; move shared code into api/ or domain/.',
+      ban(
+        FEATURES.filter((o) => o !== f).flatMap((o) => [`**/features/${o}/**`, `../${o}/**`]),
+        'A feature never imports another feature; move shared code into api/ or domain/.',
+      ),
     ),
   ),
-  layer(['src/**'], ['**/devbox/**'], 'The console never imports devbox: they only share the HTTP contract.'),
   {
     // This file is plain JS importing untyped plugins (jsx-a11y ships no types): type-aware rules
     // would only report the plugins' missing types.
