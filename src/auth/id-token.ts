@@ -1,13 +1,13 @@
 // Our own ID-token validation (OIDC Core §3.1.3.7, §12.2; security.md §1.2): oidc-client-ts checks
-// only `sub` and `nonce`. Loaded lazily (jose) from the callback and refresh paths.
-import {
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  errors,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+// only `sub` and `nonce`. Loaded lazily (jose) from the callback and refresh paths. The signature is
+// checked with jose's `compactVerify`; the claims, including exp/nbf/iat with leeway, are checked
+// here. `jwtVerify` + `createRemoteJWKSet` would do part of that twice and cost 1.5 KB gzip more in
+// the first load (docs/decisions/0004).
+import { compactVerify, decodeProtectedHeader, errors, type JWTPayload } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { CandidateKeys } from './issuer-keys.ts';
+
+export { issuerKeys } from './issuer-keys.ts';
 
 export type IdTokenErrorCode =
   | 'malformed'
@@ -36,7 +36,7 @@ export class IdTokenError extends Error {
 export interface IdTokenExpectations {
   issuer: string;
   clientId: string;
-  /** Key source: `createRemoteJWKSet(jwks_uri)` in the app, a local JWKS in tests. */
+  /** Key source: `issuerKeys(jwks_uri)` in the app, a local JWKS in tests. */
   keys: JWTVerifyGetKey;
   /** The nonce sent in the authorization request; required on sign-in, absent on refresh. */
   nonce?: string;
@@ -55,29 +55,44 @@ function audiences(payload: JWTPayload): string[] {
   return Array.isArray(payload.aud) ? payload.aud.filter((a) => typeof a === 'string') : [];
 }
 
-type VerifyOptions = { clockTolerance: number; currentDate: Date };
+const decoder = new TextDecoder();
 
-/** jwtVerify, but a token without `kid` is tried against each candidate key (OpenID RP kid-absent tests). */
-async function verifyWithKeys(
+async function verifySignature(
   token: string,
-  keys: JWTVerifyGetKey,
-  options: VerifyOptions,
-): Promise<JWTPayload> {
-  const opts = { ...options, algorithms: [...ALLOWED_ALGORITHMS] };
+  key: Awaited<ReturnType<JWTVerifyGetKey>>,
+): Promise<Uint8Array> {
+  return (await compactVerify(token, key, { algorithms: [...ALLOWED_ALGORITHMS] })).payload;
+}
+
+/** compactVerify, but a token without `kid` is tried against each candidate key (OpenID RP kid-absent tests). */
+async function verifyWithKeys(token: string, keys: JWTVerifyGetKey): Promise<Uint8Array> {
   try {
-    return (await jwtVerify(token, keys, opts)).payload;
+    return (await compactVerify(token, keys, { algorithms: [...ALLOWED_ALGORITHMS] })).payload;
   } catch (e) {
-    if (!(e instanceof errors.JWKSMultipleMatchingKeys)) throw e;
+    if (!(e instanceof errors.JWKSMultipleMatchingKeys) && !(e instanceof CandidateKeys)) throw e;
     let last: unknown = e;
-    for await (const candidate of e) {
+    const candidates: AsyncIterable<CryptoKey> | CryptoKey[] = e instanceof CandidateKeys ? e.keys : e;
+    for await (const candidate of candidates) {
       try {
-        return (await jwtVerify(token, candidate, opts)).payload;
+        return await verifySignature(token, candidate);
       } catch (inner) {
         last = inner;
       }
     }
     throw last;
   }
+}
+
+function parsePayload(bytes: Uint8Array): JWTPayload {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(decoder.decode(bytes));
+  } catch {
+    throw new IdTokenError('malformed', 'ID token is not a valid JWT');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new IdTokenError('malformed', 'ID token is not a valid JWT');
+  return payload as JWTPayload;
 }
 
 export async function validateIdToken(token: string, expect: IdTokenExpectations): Promise<JWTPayload> {
@@ -99,28 +114,31 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
   try {
     // The key comes only from our key source: jku, x5u and jwk headers are never consulted by jose's
     // key-function form, so a token cannot point us at an attacker's key.
-    payload = await verifyWithKeys(token, expect.keys, { clockTolerance: leeway, currentDate: now });
+    payload = parsePayload(await verifyWithKeys(token, expect.keys));
   } catch (e) {
-    if (e instanceof errors.JWTExpired) throw new IdTokenError('expired', 'ID token has expired');
-    if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'nbf') {
-      throw new IdTokenError('not-yet-valid', 'ID token is not valid yet (nbf)');
-    }
-    if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'iat') {
-      throw new IdTokenError('issued-at', 'ID token has an invalid iat');
-    }
+    if (e instanceof IdTokenError) throw e;
     if (e instanceof errors.JWSSignatureVerificationFailed) {
       throw new IdTokenError('signature', 'ID token signature is invalid');
     }
-    if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) {
+    if (
+      e instanceof errors.JWKSNoMatchingKey ||
+      e instanceof errors.JWKSMultipleMatchingKeys ||
+      e instanceof CandidateKeys
+    ) {
       throw new IdTokenError('signature', 'No key of the issuer verifies the ID token');
     }
     if (e instanceof errors.JOSEAlgNotAllowed) {
       throw new IdTokenError('algorithm', `ID token has an unexpected signing algorithm (${alg})`);
     }
-    if (e instanceof errors.JWTInvalid || e instanceof errors.JWSInvalid) {
-      throw new IdTokenError('malformed', 'ID token is not a valid JWT');
-    }
+    if (e instanceof errors.JWSInvalid) throw new IdTokenError('malformed', 'ID token is not a valid JWT');
     throw e;
+  }
+
+  // Time claims as jose's jwtVerify checks them: exp required here, nbf optional, both with leeway.
+  if (typeof payload.exp !== 'number') throw new IdTokenError('expired', 'ID token has no expiry (exp)');
+  if (payload.exp <= nowSec - leeway) throw new IdTokenError('expired', 'ID token has expired');
+  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > nowSec + leeway)) {
+    throw new IdTokenError('not-yet-valid', 'ID token is not valid yet (nbf)');
   }
 
   if (payload.iss !== expect.issuer) {
@@ -142,7 +160,6 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
       throw new IdTokenError('azp', `ID token authorized party (azp) is not "${expect.clientId}"`);
     }
   }
-  if (typeof payload.exp !== 'number') throw new IdTokenError('expired', 'ID token has no expiry (exp)');
   if (typeof payload.iat !== 'number')
     throw new IdTokenError('issued-at', 'ID token has no issued-at time (iat)');
   if (payload.iat > nowSec + leeway)
@@ -161,16 +178,4 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
     }
   }
   return payload;
-}
-
-const keySets = new Map<string, JWTVerifyGetKey>();
-
-/** The issuer's JWKS, fetched on demand; jose re-fetches on an unknown kid with a cool-down. */
-export function issuerKeys(jwksUri: string): JWTVerifyGetKey {
-  let keys = keySets.get(jwksUri);
-  if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, timeoutDuration: 8_000 });
-    keySets.set(jwksUri, keys);
-  }
-  return keys;
 }
