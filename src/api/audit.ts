@@ -51,8 +51,9 @@ export interface SessionUse {
 }
 
 /**
- * Sessions touched since `since` (one listing grouped by client later, not a search per Client).
- * A Session's last use is its newest of `start` and `meta.lastUpdated` (a refresh updates it).
+ * Sessions started since `since`, as one listing (grouped by client later, never a search per
+ * Client). `_lastUpdated` narrows the listing on the server (a Session is written when it starts,
+ * so every Session started since then was updated since then); `start` then decides.
  */
 export async function fetchSessionsSince(since: Date, signal?: AbortSignal): Promise<SessionUse[]> {
   const raw = await fetchPages(
@@ -61,16 +62,9 @@ export async function fetchSessionsSince(since: Date, signal?: AbortSignal): Pro
     signal,
   );
   return raw.map((s) => {
-    const start = typeof s.start === 'string' ? s.start : undefined;
-    const meta = isRecord(s.meta) ? s.meta : {};
-    const updated = typeof meta.lastUpdated === 'string' ? meta.lastUpdated : undefined;
-    const last = [start, updated]
-      .filter((x): x is string => !!x)
-      .sort()
-      .at(-1);
     const client =
       isRecord(s.client) && typeof s.client.reference === 'string' ? { reference: s.client.reference } : {};
-    return { client, ...(last ? { start: last } : {}) };
+    return typeof s.start === 'string' ? { client, start: s.start } : { client };
   });
 }
 

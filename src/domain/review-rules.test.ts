@@ -111,6 +111,12 @@ describe('reviewClient: each rule fails the risky Client and passes the fixed on
     expect(rules(good, [readPolicy])).not.toContain('inactive-linked');
   });
 
+  it('inactive-client: inactive and unlinked (the linked case is inactive-linked)', () => {
+    expect(rules({ ...good, active: false }, [])).toContain('inactive-client');
+    expect(rules({ ...good, active: false }, [readPolicy])).not.toContain('inactive-client');
+    expect(rules(good, [])).not.toContain('inactive-client');
+  });
+
   it('idle-client: no Session in the period, or never; skipped when Sessions were not loaded', () => {
     expect(rules(good, [readPolicy], new Map([['svc', daysAgo(91)]]))).toContain('idle-client');
     expect(rules(good, [readPolicy], new Map())).toContain('idle-client');

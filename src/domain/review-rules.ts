@@ -147,6 +147,18 @@ export function reviewClient(
     });
   }
 
+  if (!active && linked.length === 0) {
+    add({
+      rule: 'inactive-client',
+      severity: 'low',
+      title: 'Inactive Client kept',
+      detail:
+        'Inactive and unlinked: Aidbox refuses its credentials. If it is retired for good, delete it (its history stays) so nobody reactivates it by mistake.',
+      path: 'active',
+      source: 'OWASP ASVS 5.0 V8 (least privilege)',
+    });
+  }
+
   const last = settings.lastSession?.get(id);
   if (
     active &&
@@ -159,7 +171,7 @@ export function reviewClient(
       title: `No Session in ${settings.idleDays} days`,
       detail: last
         ? `The newest Session started ${Math.floor((settings.now - Date.parse(last)) / DAY_MS)} days ago. An unused active Client is attack surface: deactivate it if nobody needs it.`
-        : 'No Session was ever recorded for it. An unused active Client is attack surface: deactivate it if nobody needs it.',
+        : `No Session was started or used in the last ${settings.idleDays} days. An unused active Client is attack surface: deactivate it if nobody needs it.`,
       path: 'active',
       source: 'OWASP ASVS 5.0 V8 (least privilege)',
     });
