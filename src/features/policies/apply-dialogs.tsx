@@ -64,6 +64,11 @@ function PolicyReport({ r }: { r: PolicyRebase }) {
         {r.otherFieldsChanged ? (
           <li>They also changed its rules or its User/Operation links (kept).</li>
         ) : null}
+        {r.status === 'changed-by-others' &&
+        r.theirAdded.length + r.theirRemoved.length === 0 &&
+        !r.otherFieldsChanged ? (
+          <li>Saved again by someone else, without changes to its Client links.</li>
+        ) : null}
         {r.add.length + r.remove.length > 0 ? (
           <li>Yours, re-applied: {[list(r.add, '+'), list(r.remove, '−')].filter(Boolean).join(', ')}</li>
         ) : null}
