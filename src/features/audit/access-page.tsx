@@ -27,10 +27,12 @@ export function AccessPage() {
   const reviewer = useReviewer();
   const selectId = useId();
 
+  // `first=N` with `client=*` samples the first N Clients by id (large installations, the benchmark).
+  const first = Number(search.get('first')) > 0 ? Math.floor(Number(search.get('first'))) : undefined;
   const refs = useMemo(() => {
     const all = (clients.data ?? []).map(clientRef);
-    return chosen === ALL_CLIENTS ? all : all.filter((c) => c.id === chosen);
-  }, [clients.data, chosen]);
+    return chosen === ALL_CLIENTS ? all.slice(0, first) : all.filter((c) => c.id === chosen);
+  }, [clients.data, chosen, first]);
   const polList = useMemo(() => asPolicies(policies.data ?? []), [policies.data]);
   const plan = useMemo(
     () => planEvaluations(refs, polList, DEFAULT_RESOURCE_TYPES, INTERACTIONS),
