@@ -25,19 +25,24 @@ function start(cmd: string, args: string[], env: Record<string, string>): ChildP
   return child;
 }
 
-export async function startServers(scale: string, adminPassword: string): Promise<Servers> {
-  const devboxUrl = 'http://127.0.0.1:8891';
-  const consoleUrl = 'http://127.0.0.1:5191';
+/** Ports 8891/5191 plus `offset`, so two phases never collide with each other or with e2e. */
+export async function startServers(scale: string, adminPassword: string, offset = 0): Promise<Servers> {
+  const devboxPort = String(8891 + offset);
+  const consolePort = String(5191 + offset);
+  const devboxUrl = `http://127.0.0.1:${devboxPort}`;
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
   const devbox = start(
     'npx',
-    ['tsx', 'devbox/main.ts', '--memory', '--port', '8891', '--seed', 'demo', '--scale', scale],
+    ['tsx', 'devbox/main.ts', '--memory', '--port', devboxPort, '--seed', 'demo', '--scale', scale],
     {
       BOX_ADMIN_PASSWORD: adminPassword,
       BOX_SECURITY_CORS_ORIGINS: consoleUrl,
+      // The security review's effective access uses /auth/test-policy, which needs dev mode.
+      BOX_SECURITY_DEV_MODE: 'true',
       DEVBOX_CONSOLE_URL: consoleUrl,
     },
   );
-  const web = start('npx', ['tsx', 'scripts/serve.ts', '--port', '5191', '--aidbox', devboxUrl], {});
+  const web = start('npx', ['tsx', 'scripts/serve.ts', '--port', consolePort, '--aidbox', devboxUrl], {});
   await waitFor(`${devboxUrl}/health`, 180_000);
   await waitFor(consoleUrl, 30_000);
   return {
