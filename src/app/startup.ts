@@ -3,7 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { configureAidbox, createAidboxClient } from '../api/aidbox-client.ts';
 import { createAuthService, type AuthService } from '../auth/auth-service.ts';
-import { createUserManager } from '../auth/user-manager.ts';
+import { createOidcClient } from '../auth/oidc-client.ts';
 import { loadConfig, type ConsoleConfig, type StartupProblem } from '../config/config.ts';
 import { discover } from '../config/discovery.ts';
 import { createQueryClient } from './query-client.ts';
@@ -19,7 +19,7 @@ export async function startConsole(): Promise<Started> {
   const found = await discover(config);
   if (!found.ok) return found;
 
-  const auth = createAuthService(config, found.metadata, createUserManager(config, found.metadata));
+  const auth = createAuthService(config, found.metadata, createOidcClient(config, found.metadata));
   configureAidbox(
     createAidboxClient({
       baseUrl: config.aidboxUrl,

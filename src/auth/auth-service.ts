@@ -1,18 +1,24 @@
 // Session state for the console: who is signed in, a valid access token on demand, serialised
 // refresh, re-authentication in a popup, sign-out. No React here; auth-context.tsx binds it.
-import type { User, UserManager } from 'oidc-client-ts';
+// Built on oidc-client-ts's OidcClient (protocol only): the tokens, the renewal timer and the popup
+// are ours, so nothing of the session ever reaches web storage (docs/decisions/0003).
+import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import type { JWTPayload } from 'jose';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
+import { openReauthPopup, PopupClosedError, waitForReauthCallback } from './reauth-popup.ts';
 import { singleFlight } from './refresh-lock.ts';
 import { returnToState } from './return-to.ts';
+import {
+  randomToken,
+  secondsLeft,
+  toCurrentUser,
+  toSession,
+  type CurrentUser,
+  type Session,
+} from './session.ts';
 
-export interface CurrentUser {
-  sub: string;
-  /** Best display name the ID token offers (name, email, preferred_username, else sub). */
-  name: string;
-  email: string | undefined;
-}
+export type { CurrentUser } from './session.ts';
 
 export type AuthStatus = 'signed-out' | 'signed-in' | 'expired';
 
@@ -23,7 +29,7 @@ export interface AuthSnapshot {
 
 export interface AuthService {
   readonly config: ConsoleConfig;
-  readonly userManager: UserManager;
+  readonly client: OidcClient;
   getSnapshot: () => AuthSnapshot;
   subscribe: (listener: () => void) => () => void;
   /** A valid access token (refreshed first when close to expiry), or null when signed out. */
@@ -36,39 +42,27 @@ export interface AuthService {
   reauthenticate(returnTo: string): Promise<void>;
   signOut(): Promise<void>;
   /** Called by the callback once the ID token is validated. */
-  acceptUser(user: User, claims: JWTPayload): void;
+  acceptSession(response: SigninResponse, claims: JWTPayload): void;
   /** A new random nonce to send with a sign-in request (and to expect back). */
   newNonce(): string;
 }
 
-/** 32 random bytes, base64url: 256 bits, as security.md §9.A.1 asks for state/nonce. */
-export function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-export function toCurrentUser(claims: JWTPayload): CurrentUser {
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-  const sub = str(claims.sub) ?? '';
-  const email = str(claims.email);
-  return { sub, name: str(claims.name) ?? email ?? str(claims.preferred_username) ?? sub, email };
-}
-
 const REFRESH_MARGIN_S = 30;
+/** Renew this long before expiry, as UserManager's accessTokenExpiring did. */
+const RENEW_AHEAD_S = 60;
+const REFRESH_TIMEOUT_S = 10;
 const SIGN_OUT_TIMEOUT_MS = 5_000;
 export const AUTH_CHANNEL = 'aidbox-console:auth';
 
 export function createAuthService(
   config: ConsoleConfig,
   metadata: OidcMetadata,
-  userManager: UserManager,
+  client: OidcClient,
 ): AuthService {
   let snapshot: AuthSnapshot = { status: 'signed-out', user: null };
-  let current: User | null = null;
+  let current: Session | null = null;
   let claims: JWTPayload | null = null;
+  let renewTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(AUTH_CHANNEL) : undefined;
 
@@ -81,12 +75,12 @@ export function createAuthService(
   }
 
   async function validate(
-    user: User,
+    idToken: string | undefined,
     expectations: { nonce?: string; previous?: JWTPayload },
   ): Promise<JWTPayload> {
-    if (!user.id_token) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
+    if (!idToken) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
     const { validateIdToken, issuerKeys } = await import('./id-token.ts');
-    return validateIdToken(user.id_token, {
+    return validateIdToken(idToken, {
       issuer: metadata.issuer,
       clientId: config.clientId,
       keys: issuerKeys(metadata.jwks_uri),
@@ -94,32 +88,53 @@ export function createAuthService(
     });
   }
 
+  /** Keeps the new token set and schedules its renewal (the library's timer is gone with UserManager). */
+  function accept(session: Session, validated: JWTPayload): void {
+    current = session;
+    claims = validated;
+    clearTimeout(renewTimer);
+    if (session.refresh_token) {
+      const left = secondsLeft(session);
+      // Half-way for tokens shorter than two minutes, so a short lifetime cannot loop refreshes.
+      const delay = Math.min(Math.max(left - RENEW_AHEAD_S, left / 2, 1), 86_400);
+      renewTimer = setTimeout(() => void refresh(), delay * 1000);
+    }
+    set('signed-in');
+  }
+
+  function drop(): void {
+    current = null;
+    clearTimeout(renewTimer);
+  }
+
   const refresh = singleFlight(async (): Promise<boolean> => {
-    if (!current?.refresh_token) return false;
+    const session = current;
+    if (!session?.refresh_token) return false;
     try {
-      const previousIdToken = current.id_token;
-      const renewed = await userManager.signinSilent();
-      if (!renewed) return false;
-      if (renewed.id_token && renewed.id_token !== previousIdToken) {
-        // OIDC Core §12.2: a refreshed ID token must describe the same session.
-        claims = await validate(renewed, { previous: claims ?? undefined });
-      }
-      current = renewed;
-      set('signed-in');
+      // RefreshState is a plain record (and not exported at runtime by oidc-client-ts 3.5).
+      const state: RefreshState = { ...session, refresh_token: session.refresh_token, session_state: null };
+      const response = await client.useRefreshToken({ state, timeoutInSeconds: REFRESH_TIMEOUT_S });
+      if (current !== session) return current !== null; // signed out (or signed in anew) meanwhile
+      const renewed = toSession(response, session);
+      // OIDC Core §12.2: a refreshed ID token must describe the same session.
+      const validated =
+        response.id_token && response.id_token !== session.id_token
+          ? await validate(response.id_token, { previous: claims ?? undefined })
+          : claims;
+      if (!validated) return false;
+      accept(renewed, validated);
       return true;
     } catch (e) {
       console.warn('Token refresh failed', e instanceof Error ? e.message : 'unknown error');
-      current = null;
-      await userManager.removeUser();
+      drop();
       if (snapshot.status !== 'signed-out') set('expired');
       return false;
     }
   });
 
-  userManager.events.addAccessTokenExpiring(() => void refresh());
   // Timers of sleeping or background tabs fire late; re-check when the tab is visible again.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && current && (current.expires_in ?? 0) < REFRESH_MARGIN_S)
+    if (document.visibilityState === 'visible' && current && secondsLeft(current) < REFRESH_MARGIN_S)
       void refresh();
   });
   channel?.addEventListener('message', (event: MessageEvent) => {
@@ -128,9 +143,18 @@ export function createAuthService(
     void endLocalSession(false).then(() => window.location.replace('/signed-out'));
   });
 
+  async function redirectToSignIn(returnTo: string): Promise<void> {
+    const request = await client.createSigninRequest({
+      request_type: 'si:r',
+      state: returnToState(returnTo),
+      nonce: randomToken(),
+    });
+    window.location.assign(request.url);
+  }
+
   async function endLocalSession(announce: boolean): Promise<void> {
     const token = current?.access_token;
-    current = null;
+    drop();
     claims = null;
     if (token) {
       // Revoke first (ASVS 7.4.1): Aidbox closes the Session behind this bearer token.
@@ -141,8 +165,7 @@ export function createAuthService(
         signal: AbortSignal.timeout(SIGN_OUT_TIMEOUT_MS),
       }).catch(() => undefined);
     }
-    await userManager.removeUser();
-    await userManager.clearStaleState().catch(() => undefined);
+    await client.clearStaleState().catch(() => undefined);
     if (announce) {
       // Ends the Aidbox login cookie so "Sign in" asks for a password again; tolerated when blocked.
       await fetch(`${config.aidboxUrl}/auth/logout`, {
@@ -157,7 +180,7 @@ export function createAuthService(
 
   return {
     config,
-    userManager,
+    client,
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
@@ -165,7 +188,7 @@ export function createAuthService(
     },
     async getAccessToken() {
       if (!current) return null;
-      if ((current.expires_in ?? 0) < REFRESH_MARGIN_S && current.refresh_token) await refresh();
+      if (secondsLeft(current) < REFRESH_MARGIN_S && current.refresh_token) await refresh();
       return current?.access_token ?? null;
     },
     async onUnauthorized(repeat) {
@@ -175,42 +198,40 @@ export function createAuthService(
       }
       return refresh();
     },
-    async signIn(returnTo) {
-      await userManager.signinRedirect({ state: returnToState(returnTo), nonce: randomToken() });
-    },
+    signIn: (returnTo) => redirectToSignIn(returnTo),
     async reauthenticate(returnTo) {
+      const popup = openReauthPopup();
+      // Blocked popup: a full redirect that returns to this page (unsaved input is lost only then).
+      if (!popup) return redirectToSignIn(returnTo);
       const nonce = randomToken();
-      let user: User;
+      let url: string;
+      let state: string;
       try {
-        user = await userManager.signinPopup({
-          nonce,
+        const request = await client.createSigninRequest({
+          request_type: 'si:p',
           state: returnToState(returnTo),
-          popupAbortOnClose: true,
+          nonce,
         });
+        state = request.state.id;
+        popup.location.href = request.url;
+        url = await waitForReauthCallback(popup);
       } catch (e) {
-        const message = e instanceof Error ? e.message : '';
-        if (/closed by user/i.test(message))
-          throw new Error('The sign-in window was closed before sign-in finished.');
-        // Blocked popups surface as a disposed/missing window: fall back to a full redirect.
-        await userManager.signinRedirect({ state: returnToState(returnTo), nonce: randomToken() });
-        return;
+        popup.close();
+        throw e instanceof PopupClosedError ? e : new Error('Sign-in in the window failed.', { cause: e });
       }
-      try {
-        const fresh = await validate(user, { nonce });
-        current = user;
-        claims = fresh;
-        set('signed-in');
-      } catch (e) {
-        await userManager.removeUser();
-        throw e;
-      }
+      popup.close();
+      // Only the answer to this very request: same callback route, same one-time state.
+      const answer = new URL(url);
+      if (
+        answer.origin + answer.pathname !== client.settings.redirect_uri ||
+        answer.searchParams.get('state') !== state
+      )
+        throw new Error('The sign-in window returned an unexpected address.');
+      const response = await client.processSigninResponse(url);
+      accept(toSession(response), await validate(response.id_token, { nonce }));
     },
     signOut: () => endLocalSession(true),
-    acceptUser(user, validated) {
-      current = user;
-      claims = validated;
-      set('signed-in');
-    },
+    acceptSession: (response, validated) => accept(toSession(response), validated),
     newNonce: randomToken,
   };
 }

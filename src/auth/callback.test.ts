@@ -1,4 +1,4 @@
-import type { User, UserManager } from 'oidc-client-ts';
+import type { OidcClient, SigninResponse } from 'oidc-client-ts';
 import type { AuthService } from './auth-service.ts';
 import { completeCallback, completeCallbackOnce, isPopupCallback, resetCallbackMemo } from './callback.ts';
 import { safeReturnTo } from './return-to.ts';
@@ -9,23 +9,21 @@ vi.mock('./id-token.ts', () => ({
   issuerKeys: () => () => Promise.resolve(null),
 }));
 
-function fakeAuth(user: Partial<User> = { id_token: 'x.y.z', state: { returnTo: '/clients?q=a' } }) {
+function fakeAuth(
+  response: Partial<SigninResponse> = { id_token: 'x.y.z', userState: { returnTo: '/clients?q=a' } },
+) {
   const remove = vi.fn(() => Promise.resolve(null));
-  const signinRedirectCallback = vi.fn(() => Promise.resolve(user as User));
-  const signinPopupCallback = vi.fn(() => Promise.resolve());
-  const removeUser = vi.fn(() => Promise.resolve());
-  const acceptUser = vi.fn();
-  const userManager = {
+  const processSigninResponse = vi.fn(() => Promise.resolve(response as SigninResponse));
+  const acceptSession = vi.fn();
+  const client = {
     settings: { stateStore: { remove } },
-    signinRedirectCallback,
-    signinPopupCallback,
-    removeUser,
+    processSigninResponse,
     metadataService: {
       getMetadata: () => Promise.resolve({ issuer: 'http://box', jwks_uri: 'http://box/jwks' }),
     },
-  } as unknown as UserManager;
-  const auth = { userManager, config: { clientId: 'aidbox-console' }, acceptUser } as unknown as AuthService;
-  return { auth, remove, signinRedirectCallback, signinPopupCallback, removeUser, acceptUser };
+  } as unknown as OidcClient;
+  const auth = { client, config: { clientId: 'aidbox-console' }, acceptSession } as unknown as AuthService;
+  return { auth, remove, processSigninResponse, acceptSession };
 }
 
 beforeEach(() => {
@@ -48,7 +46,7 @@ describe('completeCallback', () => {
     ).toEqual({
       kind: 'invalid-link',
     });
-    expect(f.signinRedirectCallback).not.toHaveBeenCalled();
+    expect(f.processSigninResponse).not.toHaveBeenCalled();
   });
 
   it('an error response is shown literally, consumes the state and sends no token request', async () => {
@@ -61,7 +59,7 @@ describe('completeCallback', () => {
       description: '<script>x</script>',
     });
     expect(f.remove).toHaveBeenCalledWith('s1');
-    expect(f.signinRedirectCallback).not.toHaveBeenCalled();
+    expect(f.processSigninResponse).not.toHaveBeenCalled();
   });
 
   it('validates the ID token with the stored nonce and returns to the saved page', async () => {
@@ -74,7 +72,7 @@ describe('completeCallback', () => {
       'x.y.z',
       expect.objectContaining({ issuer: 'http://box', clientId: 'aidbox-console', nonce: 'nonce-abc' }),
     );
-    expect(f.acceptUser).toHaveBeenCalled();
+    expect(f.acceptSession).toHaveBeenCalled();
   });
 
   it('a token that fails validation is dropped and the reason shown', async () => {
@@ -83,24 +81,27 @@ describe('completeCallback', () => {
     validate.mockRejectedValue(new Error('ID token issuer mismatch'));
     const result = await completeCallback(f.auth, 'http://c/callback?code=c&state=s3', sessionStorage, false);
     expect(result).toEqual({ kind: 'rejected', reason: 'ID token issuer mismatch' });
-    expect(f.removeUser).toHaveBeenCalled();
-    expect(f.acceptUser).not.toHaveBeenCalled();
+    expect(f.acceptSession).not.toHaveBeenCalled();
   });
 
   it('a response without an ID token is rejected', async () => {
-    const f = fakeAuth({ state: {} });
+    const f = fakeAuth({ userState: {} });
     storeState('s4');
     const result = await completeCallback(f.auth, 'http://c/callback?code=c&state=s4', sessionStorage, false);
     expect(result.kind).toBe('rejected');
     expect(validate).not.toHaveBeenCalled();
   });
 
-  it('popup mode hands the URL to the opener', async () => {
+  it('popup mode hands the URL to the opener, at our origin only, and exchanges nothing itself', async () => {
     const f = fakeAuth();
-    expect(await completeCallback(f.auth, 'http://c/callback?code=c&state=p', sessionStorage, true)).toEqual({
+    const postMessage = vi.fn();
+    const win = { opener: { closed: false, postMessage }, location: { origin: 'http://c' } };
+    const url = 'http://c/callback?code=c&state=p';
+    expect(await completeCallback(f.auth, url, sessionStorage, true, win as unknown as Window)).toEqual({
       kind: 'popup',
     });
-    expect(f.signinPopupCallback).toHaveBeenCalledWith('http://c/callback?code=c&state=p');
+    expect(postMessage).toHaveBeenCalledWith({ type: 'aidbox-console:reauth-callback', url }, 'http://c');
+    expect(f.processSigninResponse).not.toHaveBeenCalled();
   });
 });
 

@@ -1,6 +1,7 @@
 // Completes the authorization-code callback. Anything forged, replayed or stale ends in a clear
 // outcome with a "Sign in again" action — never a token request and never an automatic redirect.
 import type { AuthService } from './auth-service.ts';
+import { notifyOpener } from './reauth-popup.ts';
 import { returnToFromState } from './return-to.ts';
 
 export type CallbackOutcome =
@@ -37,11 +38,13 @@ export async function completeCallback(
   url: string,
   storage: Storage,
   popup: boolean,
+  win: Window = window,
 ): Promise<CallbackOutcome> {
   const params = new URL(url).searchParams;
   const state = params.get('state');
   if (popup) {
-    await auth.userManager.signinPopupCallback(url);
+    // The opener holds the flow state and completes the exchange (reauth-popup.ts), then closes us.
+    notifyOpener(win, url);
     return { kind: 'popup' };
   }
   if (!state) return { kind: 'invalid-link' };
@@ -52,39 +55,40 @@ export async function completeCallback(
   const error = params.get('error');
   if (error) {
     // Consume the state so the link cannot be replayed; the library would throw the same error.
-    await auth.userManager.settings.stateStore.remove(state).catch(() => null);
+    await auth.client.settings.stateStore.remove(state).catch(() => null);
     return { kind: 'refused', error, description: params.get('error_description') ?? undefined };
   }
   if (!params.get('code')) {
-    await auth.userManager.settings.stateStore.remove(state).catch(() => null);
+    await auth.client.settings.stateStore.remove(state).catch(() => null);
     return { kind: 'invalid-link' };
   }
 
-  let user;
+  let response;
   try {
-    user = await auth.userManager.signinRedirectCallback(url);
+    // Exchanges the code with the PKCE verifier and removes the flow state from sessionStorage.
+    response = await auth.client.processSigninResponse(url);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/no matching state|state/i.test(message)) return { kind: 'invalid-link' };
     return { kind: 'rejected', reason: message };
   }
   try {
-    if (!user.id_token) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
+    if (!response.id_token) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
     if (!nonce) throw new Error('The sign-in request carried no nonce');
     const { validateIdToken, issuerKeys } = await import('./id-token.ts');
-    const metadata = await auth.userManager.metadataService.getMetadata();
-    const claims = await validateIdToken(user.id_token, {
+    const metadata = await auth.client.metadataService.getMetadata();
+    const claims = await validateIdToken(response.id_token, {
       issuer: metadata.issuer ?? '',
       clientId: auth.config.clientId,
       keys: issuerKeys(metadata.jwks_uri ?? ''),
       nonce,
     });
-    auth.acceptUser(user, claims);
+    auth.acceptSession(response, claims);
   } catch (e) {
-    await auth.userManager.removeUser();
+    // Nothing was kept: the tokens of a rejected response are never stored anywhere.
     return { kind: 'rejected', reason: e instanceof Error ? e.message : String(e) };
   }
-  return { kind: 'signed-in', returnTo: returnToFromState(user.state) };
+  return { kind: 'signed-in', returnTo: returnToFromState(response.userState) };
 }
 
 let pending: { url: string; promise: Promise<CallbackOutcome> } | undefined;
@@ -100,7 +104,7 @@ export function completeCallbackOnce(auth: AuthService, win: Window = window): P
   const state = new URL(url).searchParams.get('state');
   const popup = isPopupCallback(win, state, win.sessionStorage);
   win.history.replaceState(win.history.state, '', '/callback');
-  const promise = completeCallback(auth, url, win.sessionStorage, popup);
+  const promise = completeCallback(auth, url, win.sessionStorage, popup, win);
   pending = { url: win.location.href, promise };
   return promise;
 }

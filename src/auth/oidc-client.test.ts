@@ -1,6 +1,6 @@
-import { UserManager } from 'oidc-client-ts';
+import { OidcClient } from 'oidc-client-ts';
 import { singleFlight } from './refresh-lock.ts';
-import { userManagerSettings } from './user-manager.ts';
+import { oidcClientSettings } from './oidc-client.ts';
 
 const config = { aidboxUrl: 'http://box', clientId: 'aidbox-console', scopes: 'openid' };
 const metadata = {
@@ -10,31 +10,25 @@ const metadata = {
   jwks_uri: 'http://box/.well-known/jwks.json',
 };
 
-describe('userManagerSettings', () => {
-  const settings = userManagerSettings(config, metadata, 'http://console', sessionStorage);
+describe('oidcClientSettings', () => {
+  const settings = oidcClientSettings(config, metadata, 'http://console', sessionStorage);
 
-  it('keeps tokens in memory, flow state in sessionStorage, PKCE on, no iframe or library renew', () => {
+  it('uses the code flow with PKCE on and no user store (tokens stay in auth-service memory)', () => {
     expect(settings).toMatchObject({
       authority: 'http://box',
       client_id: 'aidbox-console',
       redirect_uri: 'http://console/callback',
-      popup_redirect_uri: 'http://console/callback',
       response_type: 'code',
       disablePKCE: false,
-      automaticSilentRenew: false,
-      monitorSession: false,
-      revokeTokensOnSignout: false,
       loadUserInfo: false,
     });
+    expect(settings).not.toHaveProperty('userStore');
   });
 
   it('builds S256 authorization requests with fresh 43-char challenges and never stores tokens in web storage', async () => {
     localStorage.clear();
     sessionStorage.clear();
-    const um = new UserManager(settings);
-    const client = (
-      um as unknown as { _client: { createSigninRequest: (a: object) => Promise<{ url: string }> } }
-    )._client;
+    const client = new OidcClient(settings);
     const a = new URL((await client.createSigninRequest({ request_type: 'si:r', nonce: 'n1' })).url);
     const b = new URL((await client.createSigninRequest({ request_type: 'si:r', nonce: 'n2' })).url);
     expect(a.searchParams.get('code_challenge_method')).toBe('S256');

@@ -1,20 +1,18 @@
-// The one oidc-client-ts UserManager, configured per security.md §1.3 (defaults are not safe for us).
-import {
-  InMemoryWebStorage,
-  UserManager,
-  WebStorageStateStore,
-  type UserManagerSettings,
-} from 'oidc-client-ts';
+// The one oidc-client-ts OidcClient, configured per security.md §1.3 (defaults are not safe for us).
+// OidcClient, not UserManager: it does the protocol (PKCE S256, state, code and refresh exchange,
+// the library's response checks) without the popup/iframe navigators, silent renew, session monitor
+// and user store, which the console replaces with its own smaller pieces (auth-service.ts,
+// reauth-popup.ts) and which cost 6.8 KB gzip in the first load (docs/decisions/0004).
+import { OidcClient, WebStorageStateStore, type OidcClientSettings } from 'oidc-client-ts';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
 
-export function userManagerSettings(
+export function oidcClientSettings(
   config: ConsoleConfig,
   metadata: OidcMetadata,
   origin: string,
   sessionStore: Storage,
-): UserManagerSettings {
-  const redirectUri = `${origin}/callback`;
+): OidcClientSettings {
   return {
     authority: config.aidboxUrl,
     // Already fetched and issuer-checked at start-up; no second discovery round trip.
@@ -26,32 +24,21 @@ export function userManagerSettings(
       ...(metadata.userinfo_endpoint ? { userinfo_endpoint: metadata.userinfo_endpoint } : {}),
     },
     client_id: config.clientId,
-    redirect_uri: redirectUri,
     // Aidbox allows one redirect_uri per grant, so the re-auth popup comes back to the same route.
-    popup_redirect_uri: redirectUri,
+    redirect_uri: `${origin}/callback`,
     response_type: 'code',
     response_mode: 'query',
     scope: config.scopes,
     disablePKCE: false,
-    // Tokens live in memory only (ASVS 14.3.3); flow state (PKCE verifier, nonce) in this tab's
-    // sessionStorage for the length of one redirect.
-    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    // Flow state (PKCE verifier, nonce) lives in this tab's sessionStorage for the length of one
+    // redirect; processSigninResponse removes it. Tokens never reach a store: OidcClient has none,
+    // and auth-service.ts keeps them in memory (ASVS 14.3.3).
     stateStore: new WebStorageStateStore({ store: sessionStore }),
-    // Renewal is driven by auth-service.ts through a single-flight, cross-tab lock, using the
-    // refresh token; the library's own timer would bypass that lock. No iframe renew.
-    automaticSilentRenew: false,
-    accessTokenExpiringNotificationTimeInSeconds: 60,
-    monitorSession: false,
-    // Aidbox advertises no revocation endpoint; sign-out uses DELETE /Session instead.
-    revokeTokensOnSignout: false,
     loadUserInfo: false,
     filterProtocolClaims: true,
-    popupWindowFeatures: { width: 520, height: 680 },
   };
 }
 
-export function createUserManager(config: ConsoleConfig, metadata: OidcMetadata): UserManager {
-  return new UserManager(
-    userManagerSettings(config, metadata, window.location.origin, window.sessionStorage),
-  );
+export function createOidcClient(config: ConsoleConfig, metadata: OidcMetadata): OidcClient {
+  return new OidcClient(oidcClientSettings(config, metadata, window.location.origin, window.sessionStorage));
 }

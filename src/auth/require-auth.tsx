@@ -1,10 +1,14 @@
 // Guard for the signed-in shell. Without a user (e.g. after a reload: tokens live in memory only)
 // it starts the redirect round trip, which completes without a prompt while Aidbox's login lives.
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { PageLoading } from '../components/ui/spinner.tsx';
 import { useAuthService, useAuthState } from './auth-context.tsx';
-import { SessionExpiredDialog } from './session-expired-dialog.tsx';
+
+// Loaded only when a session expires: it and the Dialog component stay out of the first load.
+const SessionExpiredDialog = lazy(() =>
+  import('./session-expired-dialog.tsx').then((m) => ({ default: m.SessionExpiredDialog })),
+);
 
 let redirecting = false; // StrictMode mounts twice; one redirect is enough
 
@@ -28,7 +32,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     <>
       {children}
       {/* Over the page, not instead of it: unsaved form input survives re-authentication. */}
-      <SessionExpiredDialog open={status === 'expired'} returnTo={returnTo} />
+      {status === 'expired' ? (
+        <Suspense fallback={null}>
+          <SessionExpiredDialog open returnTo={returnTo} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
