@@ -1,4 +1,4 @@
-// Typed link builders for the Policies feature (re-exported by routes.tsx).
+// Typed link builders for the Policies feature.
 import type { MatrixView } from '../../domain/matrix-view.ts';
 import { DEFAULT_VIEW, writeMatrixView } from './matrix-params.ts';
 

@@ -1,8 +1,8 @@
 // Route objects for the Policies feature. Every screen is lazy, so the matrix (react-virtual, the
 // model) never adds to the first load of sign-in and the Clients list.
+// Link builders live in links.ts and are imported from there: a re-export here would pull them and
+// matrix-params.ts into the entry chunk (docs/decisions/0004).
 import type { RouteObject } from 'react-router';
-
-export { toPolicies, toPolicy, toPolicyMatrix } from './links.ts';
 
 const loading = (
   <p role="status" className="pm-muted">
