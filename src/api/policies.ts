@@ -89,13 +89,62 @@ export function toClientRow(raw: unknown): ClientRow | undefined {
   };
 }
 
-export async function fetchMatrixClients(signal?: AbortSignal): Promise<ClientRow[]> {
-  const raw = await fetchAll(
-    '/fhir/Client',
-    { _elements: 'id,name,type,grant_types,active', _sort: '_id', _total: 'accurate' },
+const CLIENT_ROW_QUERY = { _elements: 'id,name,type,grant_types,active', _sort: '_id' } as const;
+
+export interface ClientRowsPage {
+  rows: ClientRow[];
+  total: number | undefined;
+  /** the server's `next` link, for servers that send no total */
+  next: string | undefined;
+}
+
+function rowsOf(bundle: Bundle): ClientRow[] {
+  return entriesOf(bundle)
+    .map(toClientRow)
+    .filter((c): c is ClientRow => c !== undefined);
+}
+
+/** The first `PAGE_SIZE` matrix rows and the total, so the grid can show them at once. */
+export async function fetchFirstClientRows(signal?: AbortSignal): Promise<ClientRowsPage> {
+  const res = await aidbox().request({
+    path: '/fhir/Client',
+    query: { ...CLIENT_ROW_QUERY, _count: PAGE_SIZE, _page: 1, _total: 'accurate' },
     signal,
-  );
-  return raw.map(toClientRow).filter((c): c is ClientRow => c !== undefined);
+  });
+  const bundle = BundleSchema.parse(res.data);
+  return {
+    rows: rowsOf(bundle),
+    total: bundle.total,
+    next: bundle.link?.find((l) => l.relation === 'next')?.url,
+  };
+}
+
+/** Every row after the first page: by `_page`, a few at a time, or by `next` links without a total. */
+export async function fetchRestClientRows(
+  first: Pick<ClientRowsPage, 'total' | 'next'>,
+  signal?: AbortSignal,
+): Promise<ClientRow[]> {
+  const out: ClientRow[] = [];
+  const page = async (query: Record<string, QueryValue>) =>
+    BundleSchema.parse((await aidbox().request({ path: '/fhir/Client', query, signal })).data);
+  if (first.total !== undefined) {
+    const pages = Math.ceil(first.total / PAGE_SIZE);
+    for (let start = 2; start <= pages; start += PARALLEL_PAGES) {
+      const batch = [];
+      for (let n = start; n < start + PARALLEL_PAGES && n <= pages; n++) {
+        batch.push(page({ ...CLIENT_ROW_QUERY, _count: PAGE_SIZE, _page: n, _total: 'none' }));
+      }
+      for (const b of await Promise.all(batch)) out.push(...rowsOf(b));
+    }
+    return out;
+  }
+  let url = first.next;
+  while (url) {
+    const b = await page(Object.fromEntries(new URL(url).searchParams));
+    out.push(...rowsOf(b));
+    url = b.link?.find((l) => l.relation === 'next')?.url;
+  }
+  return out;
 }
 
 export async function fetchPolicy(id: string, signal?: AbortSignal): Promise<AccessPolicy> {
@@ -129,6 +178,13 @@ export async function applyPolicyTransaction(bundle: TransactionBundle): Promise
   await aidbox().request({ method: 'POST', path: '/fhir', body: bundle, timeoutMs: 60_000 });
 }
 
+function matrixClientsRestOf(total: number | undefined, next: string | undefined) {
+  return queryOptions({
+    queryKey: ['Client', 'matrix-rows', 'rest', total ?? null, next ?? null] as const,
+    queryFn: ({ signal }) => fetchRestClientRows({ total, next }, signal),
+  });
+}
+
 export const policyQueries = {
   all: () => ['AccessPolicy'] as const,
   list: () =>
@@ -142,9 +198,11 @@ export const policyQueries = {
       queryFn: ({ signal }) => fetchPolicy(id, signal),
     }),
   /** Keyed under `Client` so a Client write refreshes the matrix rows too. */
-  matrixClients: () =>
+  matrixClientsFirst: () =>
     queryOptions({
-      queryKey: ['Client', 'matrix-rows'] as const,
-      queryFn: ({ signal }) => fetchMatrixClients(signal),
+      queryKey: ['Client', 'matrix-rows', 'first'] as const,
+      queryFn: ({ signal }) => fetchFirstClientRows(signal),
     }),
+  /** Needs the first page (its total); only enable it when that page says there is more. */
+  matrixClientsRest: (first: ClientRowsPage | undefined) => matrixClientsRestOf(first?.total, first?.next),
 };
