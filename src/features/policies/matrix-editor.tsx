@@ -47,7 +47,12 @@ function download(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export function MatrixEditor(props: { policies: readonly AccessPolicy[]; clients: readonly ClientRow[] }) {
+export function MatrixEditor(props: {
+  policies: readonly AccessPolicy[];
+  clients: readonly ClientRow[];
+  /** set while later Client pages are still streaming in: the server's total */
+  loadingTotal?: number | undefined;
+}) {
   const [search, setSearch] = useSearchParams();
   const view = readMatrixView(search);
   const model = useMemo(() => buildMatrix(props.policies, props.clients), [props.policies, props.clients]);
@@ -109,8 +114,16 @@ export function MatrixEditor(props: { policies: readonly AccessPolicy[]; clients
       <MatrixToolbar view={view} types={types} engines={engines} onChange={update} />
       <MatrixNotes mixed={mixed} globals={globals} userOrOp={userOrOp} />
       <div className="pm-bar">
-        <p role="status" className="pm-shown">
-          Showing {numberFormat.format(clients.length)} of {numberFormat.format(model.clients.length)} Clients
+        <p
+          role="status"
+          className="pm-shown"
+          data-loading-more={props.loadingTotal !== undefined ? '' : undefined}
+        >
+          Showing {numberFormat.format(clients.length)} of{' '}
+          {numberFormat.format(props.loadingTotal ?? model.clients.length)} Clients
+          {props.loadingTotal !== undefined
+            ? ` (${numberFormat.format(model.clients.length)} loaded so far…)`
+            : ''}{' '}
           × {numberFormat.format(policies.length)} of {numberFormat.format(model.policies.length)} policies
         </p>
         <div className="pm-bulk">

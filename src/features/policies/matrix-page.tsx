@@ -52,11 +52,6 @@ export function MatrixPage() {
   } else {
     body = (
       <>
-        {loadingMore ? (
-          <p className="pm-muted pm-small" role="status" data-loading-more="">
-            Loading more Clients… {rows.length} of {first.data?.total ?? '?'} shown so far.
-          </p>
-        ) : null}
         {rest.isError ? (
           <ErrorPanel
             title="Some Clients could not be loaded; the grid shows the first ones only"
@@ -64,7 +59,11 @@ export function MatrixPage() {
             onRetry={() => void rest.refetch()}
           />
         ) : null}
-        <MatrixEditor policies={policies.data} clients={rows} />
+        <MatrixEditor
+          policies={policies.data}
+          clients={rows}
+          loadingTotal={loadingMore ? (first.data?.total ?? rows.length) : undefined}
+        />
       </>
     );
   }
