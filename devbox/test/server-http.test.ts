@@ -22,6 +22,11 @@ const preflight = (origin: string) =>
   });
 
 describe('health', () => {
+  it('answers the browser's automatic /favicon.ico with 204, not a 404', async () => {
+    const res = await fetch(`${box.url}/favicon.ico`);
+    expect(res.status).toBe(204);
+  });
+
   it('GET /health answers 200 pass', async () => {
     const res = await fetch(`${box.url}/health`);
     expect(res.status).toBe(200);
