@@ -22,7 +22,7 @@ const preflight = (origin: string) =>
   });
 
 describe('health', () => {
-  it('answers the browser's automatic /favicon.ico with 204, not a 404', async () => {
+  it("answers the browser's automatic /favicon.ico with 204, not a 404", async () => {
     const res = await fetch(`${box.url}/favicon.ico`);
     expect(res.status).toBe(204);
   });
