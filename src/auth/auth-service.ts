@@ -6,6 +6,10 @@ import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import type { JWTPayload } from 'jose';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
+// Static, not lazy: every session starts at /callback (tokens live in memory only, so a reload is a
+// sign-in round trip), so jose is always needed within the first second; a separate chunk only
+// added a request on that path and 0.5 KB gzip (docs/decisions/0004).
+import { issuerKeys, validateIdToken } from './id-token.ts';
 import { openReauthPopup, PopupClosedError, waitForReauthCallback } from './reauth-popup.ts';
 import { singleFlight } from './refresh-lock.ts';
 import { returnToState } from './return-to.ts';
@@ -79,7 +83,6 @@ export function createAuthService(
     expectations: { nonce?: string; previous?: JWTPayload },
   ): Promise<JWTPayload> {
     if (!idToken) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
-    const { validateIdToken, issuerKeys } = await import('./id-token.ts');
     return validateIdToken(idToken, {
       issuer: metadata.issuer,
       clientId: config.clientId,

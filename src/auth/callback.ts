@@ -1,6 +1,10 @@
 // Completes the authorization-code callback. Anything forged, replayed or stale ends in a clear
 // outcome with a "Sign in again" action — never a token request and never an automatic redirect.
 import type { AuthService } from './auth-service.ts';
+// Static, not lazy: every session starts at /callback (tokens live in memory only, so a reload is a
+// sign-in round trip), so jose is always needed within the first second; a separate chunk only
+// added a request on that path and 0.5 KB gzip (docs/decisions/0004).
+import { issuerKeys, validateIdToken } from './id-token.ts';
 import { notifyOpener } from './reauth-popup.ts';
 import { returnToFromState } from './return-to.ts';
 
@@ -75,7 +79,6 @@ export async function completeCallback(
   try {
     if (!response.id_token) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
     if (!nonce) throw new Error('The sign-in request carried no nonce');
-    const { validateIdToken, issuerKeys } = await import('./id-token.ts');
     const metadata = await auth.client.metadataService.getMetadata();
     const claims = await validateIdToken(response.id_token, {
       issuer: metadata.issuer ?? '',

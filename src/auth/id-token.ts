@@ -1,9 +1,9 @@
 // Our own ID-token validation (OIDC Core §3.1.3.7, §12.2; security.md §1.2): oidc-client-ts checks
-// only `sub` and `nonce`. Loaded lazily (jose) from the callback and refresh paths. The signature is
+// only `sub` and `nonce`. Runs at /callback, on refresh and on popup re-auth. The signature is
 // checked with jose's `compactVerify`; the claims, including exp/nbf/iat with leeway, are checked
 // here. `jwtVerify` + `createRemoteJWKSet` would do part of that twice and cost 1.5 KB gzip more in
 // the first load (docs/decisions/0004).
-import { compactVerify, decodeProtectedHeader, errors, type JWTPayload } from 'jose';
+import { compactVerify, errors, type JWTPayload } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
 import { CandidateKeys } from './issuer-keys.ts';
 
@@ -57,6 +57,15 @@ function audiences(payload: JWTPayload): string[] {
 
 const decoder = new TextDecoder();
 
+/** The header's `alg`, read before verifying so a wrong algorithm gets its own message. */
+function headerAlg(token: string): unknown {
+  const part = token.split('.')[0] ?? '';
+  const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+  const header: unknown = JSON.parse(decoder.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  if (typeof header !== 'object' || header === null) throw new TypeError('not a JOSE header');
+  return (header as { alg?: unknown }).alg;
+}
+
 async function verifySignature(
   token: string,
   key: Awaited<ReturnType<JWTVerifyGetKey>>,
@@ -100,14 +109,17 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
   const now = expect.now ?? new Date();
   const nowSec = Math.floor(now.getTime() / 1000);
 
-  let alg: string | undefined;
+  let alg: unknown;
   try {
-    alg = decodeProtectedHeader(token).alg;
+    alg = headerAlg(token);
   } catch {
     throw new IdTokenError('malformed', 'ID token is not a valid JWT');
   }
-  if (!alg || !(ALLOWED_ALGORITHMS as readonly string[]).includes(alg)) {
-    throw new IdTokenError('algorithm', `ID token has an unexpected signing algorithm (${alg ?? 'none'})`);
+  if (typeof alg !== 'string' || !(ALLOWED_ALGORITHMS as readonly string[]).includes(alg)) {
+    throw new IdTokenError(
+      'algorithm',
+      `ID token has an unexpected signing algorithm (${typeof alg === 'string' ? alg : (JSON.stringify(alg) ?? 'none')})`,
+    );
   }
 
   let payload: JWTPayload;

@@ -1,7 +1,7 @@
 // The issuer's signing keys for ID-token verification: our own small JWKS fetch (by kid, RS256 only)
 // instead of jose's createRemoteJWKSet, which is larger than what the console needs
 // (docs/decisions/0004). Keys come only from the configured jwks_uri, never from token headers.
-import { errors, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
+import { errors, type JWK, type JWTVerifyGetKey } from 'jose';
 
 /** Several keys fit a token without `kid`; id-token.ts tries each (as with jose's own error). */
 export class CandidateKeys extends Error {
@@ -27,10 +27,21 @@ function candidates(jwks: JWK[], kid: string | undefined): JWK[] {
   );
 }
 
+/**
+ * WebCrypto directly rather than jose's importJWK, which brings every JWS and JWE algorithm table
+ * (1 KB gzip). Only the public modulus and exponent are taken; jose's compactVerify still checks
+ * the key against RS256 (algorithm, hash, usage, 2048-bit modulus) before verifying.
+ */
 function toKey(jwk: JWK): Promise<CryptoKey> {
   let key = imported.get(jwk);
   if (!key) {
-    key = importJWK({ ...jwk, alg: 'RS256' }, 'RS256') as Promise<CryptoKey>;
+    key = crypto.subtle.importKey(
+      'jwk',
+      { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256', ext: true },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
     imported.set(jwk, key);
   }
   return key;
