@@ -9,6 +9,14 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
+const CLIENTS_LIST_MODULES = new RegExp(
+  [
+    String.raw`/src/features/clients/(clients-list-page|clients-table|list-toolbar|row-menu|list-status|risk-badges|error-text|console-client|client-view)\.tsx?$`,
+    String.raw`/src/domain/(lint-client|redirect-uri|client-shape)\.ts$`,
+    String.raw`/@tanstack/(react-query|query-core)/build/modern/(useQuery|useBaseQuery|errorBoundaryUtils|suspense|QueryErrorResetBoundary|IsRestoringProvider|queryObserver)\.js$`,
+  ].join('|'),
+);
+
 export default defineConfig(({ command }) => ({
   plugins: [react()],
   resolve: {
@@ -25,7 +33,16 @@ export default defineConfig(({ command }) => ({
         // Everything the entry imports statically is fetched on every page anyway: keep it in the
         // entry chunk instead of letting shared-with-lazy-route modules (React, zod, the API layer)
         // split off into a second always-loaded chunk. One request and ~0.6 KB gzip less.
-        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            // The home screen (/clients) and what it alone pulls in: one chunk instead of seven
+            // (useQuery, lint rules, redirect-URI rules, ...), which gzip better together; 1.1 KB off
+            // the first load. Later screens that share a module load this chunk with it, which they
+            // mostly have already. A module missing here only falls back to its own small chunk.
+            { name: 'clients-list', test: CLIENTS_LIST_MODULES },
+          ],
+        },
       },
     },
   },
