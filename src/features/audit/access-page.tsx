@@ -9,7 +9,7 @@ import { Skeleton } from '../../components/ui/spinner.tsx';
 import { DEFAULT_RESOURCE_TYPES, INTERACTIONS, planEvaluations } from '../../domain/effective-access.ts';
 import { accessCsv, accessJson, evidenceFileName } from '../../domain/evidence.ts';
 import { AccessGrid, AllClientsSummary } from './access-grid.tsx';
-import { accessRows, clientRef } from './access-model.ts';
+import { buildCellIndex, clientRef, rowsFromIndex } from './access-model.ts';
 import { AuditLayout, useReviewer } from './audit-layout.tsx';
 import { downloadText } from './download.ts';
 import { EvaluationProgress } from './progress.tsx';
@@ -43,10 +43,11 @@ export function AccessPage() {
     if (refs.length > 0 && policies.data) start(plan);
   }, [plan, refs.length, policies.data, start]);
 
-  const rows = useMemo(
-    () => accessRows(state.results, polList, refs, DEFAULT_RESOURCE_TYPES, INTERACTIONS),
-    [state.results, polList, refs],
+  const index = useMemo(
+    () => buildCellIndex(polList, refs, DEFAULT_RESOURCE_TYPES, INTERACTIONS),
+    [polList, refs],
   );
+  const rows = useMemo(() => rowsFromIndex(index, state.results), [index, state.results]);
   const current = clients.data?.find((c) => c.id === chosen);
 
   function exportAs(kind: 'csv' | 'json') {

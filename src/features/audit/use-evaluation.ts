@@ -9,8 +9,10 @@ import type { EvalOutcome } from '../../domain/effective-access-cells.ts';
 import { runPool } from '../../domain/effective-access-runner.ts';
 
 export const CONCURRENCY = 6;
-/** Re-render at most this often while results stream in (thousands of them). */
+/** Progress re-renders at most this often while results stream in (thousands of them)… */
 const FLUSH_MS = 150;
+/** …and the cells at most this often: folding 24,000 cells must not starve the request lanes. */
+const RESULTS_MS = 1_000;
 
 /** Survives navigation between audit screens; only server verdicts (booleans) are kept. */
 const cache = new Map<string, boolean>();
@@ -58,8 +60,17 @@ export function useEvaluation() {
     const startedAt = performance.now();
     let done = cached;
     let fatal: unknown;
-    const snapshot = (status: EvaluationState['status']): EvaluationState => ({
-      results: new Map(results),
+    let shown: ReadonlyMap<string, EvalOutcome> = new Map(results);
+    let shownAt = performance.now();
+    const snapshot = (status: EvaluationState['status']): EvaluationState => {
+      if (status !== 'running' || performance.now() - shownAt >= RESULTS_MS) {
+        shown = new Map(results);
+        shownAt = performance.now();
+      }
+      return snapshotOf(status);
+    };
+    const snapshotOf = (status: EvaluationState['status']): EvaluationState => ({
+      results: shown,
       done,
       total: plan.length,
       status,

@@ -11,7 +11,7 @@ import {
   planEvaluations,
   type Interaction,
 } from '../../domain/effective-access.ts';
-import { accessRows, clientRef } from './access-model.ts';
+import { buildCellIndex, clientRef, rowsFromIndex } from './access-model.ts';
 import { AuditLayout } from './audit-layout.tsx';
 import { toAccess } from './links.ts';
 import { EvaluationProgress } from './progress.tsx';
@@ -43,10 +43,11 @@ export function WhoPage() {
     if (refs.length > 0 && policies.data) start(plan);
   }, [plan, refs.length, policies.data, start]);
 
-  const rows = useMemo(
-    () => accessRows(state.results, polList, refs, [type], [interaction]),
-    [state.results, polList, refs, type, interaction],
+  const index = useMemo(
+    () => buildCellIndex(polList, refs, [type], [interaction]),
+    [polList, refs, type, interaction],
   );
+  const rows = useMemo(() => rowsFromIndex(index, state.results), [index, state.results]);
   const allowed = rows.filter((r) => r.cell.status === 'allowed');
   const unknown = rows.filter((r) => r.cell.status === 'pending' || r.cell.status === 'error').length;
   const active = new Map((clients.data ?? []).map((c) => [c.id ?? '', c.active !== false]));
