@@ -25,9 +25,11 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // The polyfill only matters to Safari 15/16, which lack <link rel=modulepreload>: there the
-    // preload hints are ignored and a lazy chunk's imports load once it runs. 0.2 KB off the entry.
-    modulePreload: { polyfill: false },
+    // No modulepreload list: it names every lazy chunk's dependencies with their hashes in the entry
+    // (0.6 KB gzip of the first load, docs/decisions/0004). Without it a lazy screen's shared chunks
+    // are fetched once its own chunk is parsed (one more round trip on its first visit); CSS of lazy
+    // chunks is still loaded by Vite's helper. The first load has no such dependency to wait for.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         // Everything the entry imports statically is fetched on every page anyway: keep it in the
