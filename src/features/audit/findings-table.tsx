@@ -22,7 +22,9 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
           <th scope="col">Resource</th>
           <th scope="col">Finding</th>
           <th scope="col">Source</th>
-          <th scope="col">Fix</th>
+          <th scope="col" className="au-fix-col">
+            Fix
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -33,8 +33,8 @@ export function EvaluationProgress({
             </>
           ) : state.status === 'done' ? (
             <>
-              Done: {fmt.format(state.total)} policy evaluations in {seconds.toFixed(1)} s (cached answers
-              reused).
+              Done: {fmt.format(state.total)} policy evaluations in {seconds.toFixed(1)} s
+              {state.cached > 0 ? ` (${fmt.format(state.cached)} answered from cache)` : ''}.
             </>
           ) : state.status === 'cancelled' ? (
             <>

@@ -22,6 +22,8 @@ export interface EvaluationState {
   done: number;
   total: number;
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  /** answers taken from the in-memory cache instead of asking Aidbox again */
+  cached: number;
   /** Why the whole run stopped (test-policy unavailable, …). */
   fatal: unknown;
   startedAt: number;
@@ -33,6 +35,7 @@ const IDLE: EvaluationState = {
   done: 0,
   total: 0,
   status: 'idle',
+  cached: 0,
   fatal: undefined,
   startedAt: 0,
   finishedAt: undefined,
@@ -74,6 +77,7 @@ export function useEvaluation() {
       done,
       total: plan.length,
       status,
+      cached,
       fatal,
       startedAt,
       finishedAt: status === 'running' ? undefined : performance.now(),

@@ -117,7 +117,7 @@ export function WhoPage() {
               <thead>
                 <tr>
                   <th scope="col">Client</th>
-                  <th scope="col">Deciding policy</th>
+                  <th scope="col">Allowed by (first by id decides in devbox)</th>
                   <th scope="col">Status</th>
                 </tr>
               </thead>
