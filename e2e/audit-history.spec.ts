@@ -34,7 +34,8 @@ test('diff two versions without showing the secret, then restore version 1 with 
   ).toBe(200);
   const newSecret = 'second-secret-0123456789abcdef012345678';
   expect((await patch({ secret: newSecret, description: 'added later' })).status).toBe(200);
-  const storedHash = String((await readResource('Client', id))?.secret ?? '');
+  const stored = (await readResource('Client', id))?.secret;
+  const storedHash = typeof stored === 'string' ? stored : '';
   const vids = await versionIds('Client', id); // oldest first; devbox numbers versions globally
   const [v1 = '', , v3 = ''] = vids;
 

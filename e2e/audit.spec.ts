@@ -1,7 +1,7 @@
 // Security review against devbox's demo data: the risky Clients' findings, filters in the URL,
 // evidence exports that match the screen, the print layout, and the dev-mode explanation.
 import { readFile } from 'node:fs/promises';
-import { RISKY_CLIENTS } from '../devbox/seed/demo-clients-risky.ts';
+import type { RISKY_CLIENTS } from '../devbox/seed/demo-clients-risky.ts';
 import { MIXED_LINK_POLICY_ID } from '../devbox/seed/demo-policies.ts';
 import { expect, signIn, test } from './fixtures.ts';
 

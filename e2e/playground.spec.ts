@@ -102,6 +102,8 @@ test('client credentials with a secret containing : % +, the canary stays where 
     'href',
     '/policies/matrix',
   );
+  // The fullest state of the page: exchanges, inspector, introspection and policy debug output.
+  await axe(page);
 
   // The canary went only to the token and introspection endpoints; nowhere else.
   const carriers = requests.filter((r) => requestCarries(r, canary)).map((r) => new URL(r.url()).pathname);
