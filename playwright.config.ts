@@ -8,7 +8,8 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json']],
+  // The JSON report feeds scripts/test.ts's closing "N passed, N failed" line.
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL: E2E.consoleUrl,
     browserName: 'chromium',
