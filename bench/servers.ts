@@ -20,9 +20,32 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`${url} did not come up within ${ms} ms`);
 }
 
+// Each server runs in its own process group: `npx` starts node as a child, so killing only the
+// `npx` process would leave the server running (and answering the next run's health check).
 function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return child;
+  return spawn(cmd, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+}
+
+function stopGroup(child: ChildProcess) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** A benchmark against a server left over from another run would measure the wrong thing. */
+async function assertFree(url: string) {
+  const answered = await fetch(url).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`${url} already answers: stop whatever runs there first`);
 }
 
 /** Ports 8891/5191 plus `offset`, so two phases never collide with each other or with e2e. */
@@ -31,6 +54,8 @@ export async function startServers(scale: string, adminPassword: string, offset 
   const consolePort = String(5191 + offset);
   const devboxUrl = `http://127.0.0.1:${devboxPort}`;
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  await assertFree(`${devboxUrl}/health`);
+  await assertFree(consoleUrl);
   const devbox = start(
     'npx',
     ['tsx', 'devbox/main.ts', '--memory', '--port', devboxPort, '--seed', 'demo', '--scale', scale],
@@ -49,8 +74,8 @@ export async function startServers(scale: string, adminPassword: string, offset 
     devboxUrl,
     consoleUrl,
     async stop() {
-      for (const c of [web, devbox]) c.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
+      for (const c of [web, devbox]) stopGroup(c);
+      await new Promise((r) => setTimeout(r, 1000));
     },
   };
 }
