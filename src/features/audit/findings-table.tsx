@@ -45,24 +45,27 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
             </td>
             <td className="au-source">{f.source}</td>
             <td className="au-fix">
-              <Link to={toFix(f.targetType, f.targetId, f.path)}>
-                {f.path ? (
-                  <>
-                    Fix <span className="au-mono">{f.path}</span>
-                  </>
-                ) : (
-                  'Open'
-                )}
-                <span className="visually-hidden"> of {f.targetId}</span>
-              </Link>
-              <Link to={toHistory(f.targetType, f.targetId)}>
-                History<span className="visually-hidden"> of {f.targetId}</span>
-              </Link>
-              {f.targetType === 'Client' ? (
-                <Link to={toAccess(f.targetId)}>
-                  Access<span className="visually-hidden"> of {f.targetId}</span>
+              {/* A grid on the cell itself would take it out of table layout and misalign the row. */}
+              <div className="au-fix-links">
+                <Link to={toFix(f.targetType, f.targetId, f.path)}>
+                  {f.path ? (
+                    <>
+                      Fix <span className="au-mono">{f.path}</span>
+                    </>
+                  ) : (
+                    'Open'
+                  )}
+                  <span className="visually-hidden"> of {f.targetId}</span>
                 </Link>
-              ) : null}
+                <Link to={toHistory(f.targetType, f.targetId)}>
+                  History<span className="visually-hidden"> of {f.targetId}</span>
+                </Link>
+                {f.targetType === 'Client' ? (
+                  <Link to={toAccess(f.targetId)}>
+                    Access<span className="visually-hidden"> of {f.targetId}</span>
+                  </Link>
+                ) : null}
+              </div>
             </td>
           </tr>
         ))}
