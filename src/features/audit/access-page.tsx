@@ -15,6 +15,7 @@ import { downloadText } from './download.ts';
 import { EvaluationProgress } from './progress.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
 import { useEvaluation } from './use-evaluation.ts';
+import { ExportButtons } from './export-buttons.tsx';
 
 export const ALL_CLIENTS = '*';
 
@@ -63,26 +64,7 @@ export function AccessPage() {
   }
 
   const ready = refs.length > 0 && state.status !== 'idle';
-  const actions = (
-    <>
-      <button
-        type="button"
-        className="btn btn-secondary btn-sm"
-        disabled={!ready}
-        onClick={() => exportAs('csv')}
-      >
-        <span>Export CSV</span>
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary btn-sm"
-        disabled={!ready}
-        onClick={() => exportAs('json')}
-      >
-        <span>Export JSON</span>
-      </button>
-    </>
-  );
+  const actions = <ExportButtons disabled={!ready} onExport={exportAs} />;
 
   const error = clients.error ?? policies.error;
   return (

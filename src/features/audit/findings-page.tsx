@@ -14,6 +14,7 @@ import { FindingsFilters } from './findings-filters.tsx';
 import { filterFindings, readFindingsView, writeFindingsView, type FindingsView } from './findings-params.ts';
 import { FindingsTable } from './findings-table.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
+import { ExportButtons } from './export-buttons.tsx';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
 
@@ -63,26 +64,7 @@ export function FindingsPage() {
   }
 
   const error = clients.error ?? policies.error;
-  const exportButtons = (
-    <>
-      <button
-        type="button"
-        className="btn btn-secondary btn-sm"
-        disabled={!all}
-        onClick={() => exportAs('csv')}
-      >
-        <span>Export CSV</span>
-      </button>
-      <button
-        type="button"
-        className="btn btn-secondary btn-sm"
-        disabled={!all}
-        onClick={() => exportAs('json')}
-      >
-        <span>Export JSON</span>
-      </button>
-    </>
-  );
+  const exportButtons = <ExportButtons disabled={!all} onExport={exportAs} />;
 
   return (
     <AuditLayout title="Security findings" actions={exportButtons}>
