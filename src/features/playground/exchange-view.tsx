@@ -78,53 +78,23 @@ export function ExchangeView({
       <pre className="pg-pre">
         {request.method} {request.url}
       </pre>
-      <dl className="pg-kv">
-        {request.headers.map(([name, value]) => {
-          const key: SecretKey = `header:${name.toLowerCase()}`;
-          return (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>
-                {isSensitiveHeader(name) ? (
-                  <RevealValue
-                    name={name}
-                    value={value}
-                    revealed={isRevealed(key)}
-                    onToggle={() => toggle(key)}
-                  />
-                ) : (
-                  <code>{value}</code>
-                )}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
+      <MaskedPairs
+        pairs={request.headers}
+        keyOf={(name) => `header:${name.toLowerCase()}`}
+        sensitive={isSensitiveHeader}
+        isRevealed={isRevealed}
+        toggle={toggle}
+      />
       {request.body?.type === 'form' ? (
         <>
           <p className="pg-small pg-muted">Body (application/x-www-form-urlencoded)</p>
-          <dl className="pg-kv">
-            {request.body.fields.map(([name, value]) => {
-              const key: SecretKey = `field:${name}`;
-              return (
-                <div key={name}>
-                  <dt>{name}</dt>
-                  <dd>
-                    {isSensitiveField(name) ? (
-                      <RevealValue
-                        name={name}
-                        value={value}
-                        revealed={isRevealed(key)}
-                        onToggle={() => toggle(key)}
-                      />
-                    ) : (
-                      <code>{value}</code>
-                    )}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
+          <MaskedPairs
+            pairs={request.body.fields}
+            keyOf={(name) => `field:${name}`}
+            sensitive={isSensitiveField}
+            isRevealed={isRevealed}
+            toggle={toggle}
+          />
         </>
       ) : request.body?.type === 'json' ? (
         <pre className="pg-pre">{request.body.text}</pre>
@@ -185,6 +155,42 @@ export function ExchangeView({
         </>
       ) : null}
     </section>
+  );
+}
+
+interface MaskedPairsProps {
+  pairs: readonly (readonly [string, string])[];
+  keyOf: (name: string) => SecretKey;
+  sensitive: (name: string) => boolean;
+  isRevealed: (k: RevealKey) => boolean;
+  toggle: (k: RevealKey) => void;
+}
+
+/** Name/value pairs (headers or form fields) with sensitive values masked until revealed one by one. */
+function MaskedPairs({ pairs, keyOf, sensitive, isRevealed, toggle }: MaskedPairsProps) {
+  return (
+    <dl className="pg-kv">
+      {pairs.map(([name, value]) => {
+        const key = keyOf(name);
+        return (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>
+              {sensitive(name) ? (
+                <RevealValue
+                  name={name}
+                  value={value}
+                  revealed={isRevealed(key)}
+                  onToggle={() => toggle(key)}
+                />
+              ) : (
+                <code>{value}</code>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 
