@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClientShape } from './client-shape.ts';
 import type { PolicyResource } from './matrix.ts';
 import { policyFindings, policyReach } from './review-rules-policy.ts';
-import {
-  lastSessionByClient,
-  reviewAll,
-  reviewClient,
-  rotatedAt,
-  type ReviewSettings,
-} from './review-rules.ts';
+import { rotatedAt } from './secret-age.ts';
+import { lastSessionByClient, reviewAll, reviewClient, type ReviewSettings } from './review-rules.ts';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();

@@ -7,6 +7,7 @@
 import type { ClientShape } from './client-shape.ts';
 import { holdsSecret } from './client-shape.ts';
 import { lintClient, type Severity } from './lint-client.ts';
+import { rotatedAt } from './secret-age.ts';
 import type { PolicyResource } from './matrix.ts';
 import { policyFindings, policyReach } from './review-rules-policy.ts';
 
@@ -177,16 +178,6 @@ export function reviewClient(
     });
   }
   return out;
-}
-
-/** `details.secretRotatedAt` as epoch ms, or undefined when absent or unreadable. */
-export function rotatedAt(client: ClientShape): number | undefined {
-  const details: unknown = client.details;
-  if (!details || typeof details !== 'object') return undefined;
-  const value = (details as Record<string, unknown>).secretRotatedAt;
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : t;
 }
 
 /** Newest Session start per client id from any list of Sessions (reference `Client/<id>`). */

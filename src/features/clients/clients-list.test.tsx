@@ -40,6 +40,22 @@ describe('Clients list', () => {
     expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
   });
 
+  it('shows how old each stored secret is and flags one older than a year', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    renderClients('/clients', [
+      { id: 'fresh', secret: 'h', details: { secretRotatedAt: daysAgo(10) } },
+      { id: 'stale', secret: 'h', details: { secretRotatedAt: daysAgo(400) } },
+      { id: 'unknown', secret: 'h' },
+      { id: 'spa', grant_types: ['authorization_code'] },
+    ]);
+    const row = async (id: string) =>
+      (await screen.findByRole('link', { name: id })).closest('tr') as HTMLElement;
+    expect(within(await row('fresh')).getByText('secret 10 d')).not.toHaveClass('cc-secret-old');
+    expect(within(await row('stale')).getByText('secret 400 d')).toHaveClass('cc-secret-old');
+    expect(within(await row('unknown')).getByText('secret age ?')).toBeInTheDocument();
+    expect(within(await row('spa')).queryByText(/secret/)).toBeNull();
+  });
+
   it('searches on the server as you type and keeps the view in the URL', async () => {
     const user = userEvent.setup();
     const { server, router } = renderClients('/clients', seed);

@@ -1,7 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { lintClient } from '../../domain/lint-client.ts';
+import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
 import { accessLabel, asShape, formatInstant } from './client-view.ts';
 import { toClient } from './links.ts';
 import { RiskBadges } from './risk-badges.tsx';
@@ -23,6 +24,8 @@ const COLUMNS = ['Id', 'Name', 'Type', 'Grant types', 'Active', 'Last updated', 
 export function ClientsTable({ records, busy, onToggleActive, onDelete }: ClientsTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
   const findings = useMemo(() => records.map((r) => lintClient(asShape(r))), [records]);
+  // One clock reading for the table's lifetime: every row ages against the same instant.
+  const [now] = useState(Date.now);
 
   function onRowKeyDown(event: React.KeyboardEvent, index: number) {
     const links = [...(body.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? [])];
@@ -66,6 +69,7 @@ export function ClientsTable({ records, busy, onToggleActive, onDelete }: Client
               <td>
                 {accessLabel(record)}
                 {c.type && <span className="cc-muted"> · {c.type}</span>}
+                <SecretAgeNote age={secretAge(asShape(record), now)} />
               </td>
               <td className="cc-clip">
                 {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
@@ -88,6 +92,27 @@ export function ClientsTable({ records, busy, onToggleActive, onDelete }: Client
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The secret's age from the rotation record (details.secretRotatedAt), old ones flagged. */
+function SecretAgeNote({ age }: { age: SecretAge }) {
+  if (age.kind === 'none') return null;
+  if (age.kind === 'unrecorded') {
+    return (
+      <span className="cc-muted cc-secret-age" title="No rotation time recorded (details.secretRotatedAt)">
+        secret age ?
+      </span>
+    );
+  }
+  const title = `Secret last rotated ${age.days} day${age.days === 1 ? '' : 's'} ago`;
+  return (
+    <span
+      className={age.old ? 'cc-secret-age cc-secret-old' : 'cc-muted cc-secret-age'}
+      title={age.old ? `${title}: older than a year, rotate it` : title}
+    >
+      secret {age.days} d
+    </span>
   );
 }
 
