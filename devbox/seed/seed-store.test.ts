@@ -9,6 +9,21 @@ import { demoClients, demoPolicies } from './demo.ts';
 import { seedScale } from './index.ts';
 
 let box: TestDevbox;
+
+/** A password-grant token request for a demo user through the demo password-grant Client. */
+function passwordToken(username: keyof typeof DEMO_USER_PASSWORDS) {
+  return fetch(`${box.url}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'password',
+      client_id: 'legacy-kiosk',
+      client_secret: DEMO_SECRETS['legacy-kiosk'],
+      username,
+      password: DEMO_USER_PASSWORDS[username],
+    }),
+  });
+}
 beforeAll(async () => {
   box = await startTestDevbox({ seed: 'demo', consoleUrl: 'http://localhost:4173' });
 });
@@ -60,17 +75,7 @@ describe('demo seed in a fresh devbox', () => {
   });
 
   it('lets the security reviewer read but not change configuration', async () => {
-    const token = await fetch(`${box.url}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'password',
-        client_id: 'legacy-kiosk',
-        client_secret: DEMO_SECRETS['legacy-kiosk'],
-        username: 'reviewer',
-        password: DEMO_USER_PASSWORDS.reviewer,
-      }),
-    });
+    const token = await passwordToken('reviewer');
     expect(token.status).toBe(200);
     const { access_token } = (await token.json()) as { access_token: string };
     const asReviewer = apiFor(box.url, `Bearer ${access_token}`);
@@ -79,17 +84,7 @@ describe('demo seed in a fresh devbox', () => {
   });
 
   it('refuses the inactive demo user', async () => {
-    const res = await fetch(`${box.url}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'password',
-        client_id: 'legacy-kiosk',
-        client_secret: DEMO_SECRETS['legacy-kiosk'],
-        username: 'former-contractor',
-        password: DEMO_USER_PASSWORDS['former-contractor'],
-      }),
-    });
+    const res = await passwordToken('former-contractor');
     expect(res.status).toBe(400);
   });
 

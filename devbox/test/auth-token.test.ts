@@ -1,4 +1,5 @@
-// Contract tests for /auth/token, introspection, userinfo, revocation and Basic API access.
+// Contract tests for discovery, JWKS and /auth/token grants (sessions, introspection and Basic API
+// access are in auth-sessions.test.ts; both share the fixture in auth-helpers.ts).
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDevbox, type TestDevbox } from '../testing/start.ts';

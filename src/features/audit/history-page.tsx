@@ -17,6 +17,30 @@ function when(v: Version | undefined): string {
   return v?.lastUpdated ? new Date(v.lastUpdated).toLocaleString() : '—';
 }
 
+interface VersionSelectProps {
+  id: string;
+  label: string;
+  versions: readonly Version[];
+  value: string | undefined;
+  onChange: (versionId: string) => void;
+}
+
+/** One side of the comparison: a version and when it was written. */
+function VersionSelect({ id, label, versions, value, onChange }: VersionSelectProps) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions.map((v) => (
+          <option key={v.versionId} value={v.versionId}>
+            {v.versionId} — {when(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function HistoryPage() {
   const params = useParams();
   const type: AuditedType = params.type === 'AccessPolicy' ? 'AccessPolicy' : 'Client';
@@ -139,26 +163,20 @@ export function HistoryPage() {
             </tbody>
           </table>
           <div className="au-filters" role="group" aria-label="Compare versions">
-            <label htmlFor={`${fid}-from`}>
-              From version
-              <select id={`${fid}-from`} value={from?.versionId} onChange={(e) => setFrom(e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.versionId} value={v.versionId}>
-                    {v.versionId} — {when(v)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label htmlFor={`${fid}-to`}>
-              To version
-              <select id={`${fid}-to`} value={to?.versionId} onChange={(e) => setTo(e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.versionId} value={v.versionId}>
-                    {v.versionId} — {when(v)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect
+              id={`${fid}-from`}
+              label="From version"
+              versions={versions}
+              value={from?.versionId}
+              onChange={setFrom}
+            />
+            <VersionSelect
+              id={`${fid}-to`}
+              label="To version"
+              versions={versions}
+              value={to?.versionId}
+              onChange={setTo}
+            />
           </div>
           <DiffTable
             changes={changes}

@@ -59,15 +59,7 @@ export function TokenInspector({
           Session and carries no readable claims. Ask Aidbox about it with introspection (needs the Client’s
           credentials).
         </p>
-        {onIntrospect ? (
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            onClick={() => onIntrospect(decoded.token)}
-          >
-            <span>Introspect this token</span>
-          </button>
-        ) : null}
+        <IntrospectButton token={decoded.token} onIntrospect={onIntrospect} />
       </div>
     );
   }
@@ -100,15 +92,7 @@ export function TokenInspector({
       ) : null}
       <ClaimTable title="Header" values={decoded.header} explain={explainHeader} />
       <ClaimTable title="Payload" values={decoded.payload} explain={explainClaim} times />
-      {onIntrospect ? (
-        <button
-          type="button"
-          className="btn btn-secondary btn-sm"
-          onClick={() => onIntrospect(decoded.token)}
-        >
-          <span>Introspect this token</span>
-        </button>
-      ) : null}
+      <IntrospectButton token={decoded.token} onIntrospect={onIntrospect} />
     </div>
   );
 }
@@ -161,5 +145,21 @@ function ClaimTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Offered for opaque and JWT tokens alike, when the page can introspect (it knows the Client). */
+function IntrospectButton({
+  token,
+  onIntrospect,
+}: {
+  token: string;
+  onIntrospect?: ((token: string) => void) | undefined;
+}) {
+  if (!onIntrospect) return null;
+  return (
+    <button type="button" className="btn btn-secondary btn-sm" onClick={() => onIntrospect(token)}>
+      <span>Introspect this token</span>
+    </button>
   );
 }
