@@ -18,6 +18,13 @@ export function applyTheme(choice: ThemeChoice): void {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
 
+/** Keeps "system" live: re-applies when the OS switches between light and dark mid-session. */
+export function followSystemTheme(): void {
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    if (readTheme() === 'system') applyTheme('system');
+  });
+}
+
 export function saveTheme(choice: ThemeChoice): void {
   try {
     if (choice === 'system') localStorage.removeItem(KEY);
