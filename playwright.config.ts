@@ -9,7 +9,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds scripts/test.ts's closing "N passed, N failed" line.
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json' }],
+  ],
   use: {
     baseURL: E2E.consoleUrl,
     browserName: 'chromium',
@@ -19,7 +22,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx devbox/main.ts --memory --port ${E2E.devboxPort} --seed demo`,
+      command: `npx tsx devbox/main.ts --memory --port ${E2E.devboxPort} --seed demo --reading ${E2E.reading}`,
       url: `${E2E.devboxUrl}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -27,13 +30,13 @@ export default defineConfig({
         BOX_ROOT_CLIENT_SECRET: E2E.rootSecret,
         BOX_ADMIN_PASSWORD: E2E.adminPassword,
         BOX_SECURITY_CORS_ORIGINS: E2E.consoleUrl,
-        BOX_SECURITY_DEV_MODE: 'true',
+        BOX_SECURITY_DEV_MODE: String(E2E.devMode),
         DEVBOX_CONSOLE_URL: E2E.consoleUrl,
         DEVBOX_FAULTS: '1',
       },
     },
     {
-      command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
+      command: `${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npx vite build --logLevel warn && '}npx tsx scripts/serve.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
       url: E2E.consoleUrl,
       reuseExistingServer: false,
       timeout: 120_000,

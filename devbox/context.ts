@@ -25,7 +25,15 @@ export interface DevboxConfig {
   consoleUrl: string;
   /** Largest accepted request body in bytes (413 above). */
   maxBodyBytes: number;
+  /**
+   * --reading: `strict` (default) serves the strictest plausible form of every behaviour Aidbox
+   * leaves undocumented; `alternate` serves the other plausible form, so the console is tested
+   * against both. devbox/README.md lists each such behaviour.
+   */
+  reading: Reading;
 }
+
+export type Reading = 'strict' | 'alternate';
 
 export interface DevboxContext {
   config: DevboxConfig;

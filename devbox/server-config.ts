@@ -28,6 +28,7 @@ export function defaultConfig(): DevboxConfig {
     faults: false,
     consoleUrl: 'http://127.0.0.1:5173',
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    reading: 'strict',
   };
 }
 
@@ -73,7 +74,11 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): DevboxCo
       if (v !== 'demo' && v !== 'none') throw new UsageError('--seed must be demo or none');
       config.seed = v;
     } else if (flag === '--scale') config.scale = parseScale(value(flag));
-    else throw new UsageError(`Unknown flag ${flag}`);
+    else if (flag === '--reading') {
+      const v = value(flag);
+      if (v !== 'strict' && v !== 'alternate') throw new UsageError('--reading must be strict or alternate');
+      config.reading = v;
+    } else throw new UsageError(`Unknown flag ${flag}`);
   }
   if (env.BOX_ADMIN_PASSWORD) config.adminPassword = env.BOX_ADMIN_PASSWORD;
   if (env.BOX_ROOT_CLIENT_SECRET) config.rootClientSecret = env.BOX_ROOT_CLIENT_SECRET;

@@ -1,9 +1,19 @@
-// Where the e2e servers live. Own ports, so e2e never collides with `npm start` (8888/5173);
-// E2E_DEVBOX_PORT / E2E_CONSOLE_PORT move them when two suites share a machine.
+// Where the e2e servers live, and which devbox they run against. Own ports, so e2e never collides
+// with `npm start` (8888/5173); E2E_DEVBOX_PORT / E2E_CONSOLE_PORT move them when two suites share
+// a machine. scripts/test.ts runs the browser suite three times (see RUNS there):
+// - strict reading, development mode on: every journey;
+// - E2E_READING=alternate: the journeys tagged @alternate, against the other reading of every
+//   behaviour Aidbox leaves undocumented (devbox/README.md, "Deviations and choices");
+// - E2E_DEV_MODE=false: the journeys tagged @nodev, as on a production Aidbox without
+//   development mode (no /auth/test-policy, no __debug).
+const reading = process.env.E2E_READING === 'alternate' ? 'alternate' : 'strict';
+const devMode = process.env.E2E_DEV_MODE !== 'false';
 const devboxPort = Number(process.env.E2E_DEVBOX_PORT ?? 8890);
 const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 5190);
 
 export const E2E = {
+  reading,
+  devMode,
   devboxPort,
   consolePort,
   devboxUrl: `http://127.0.0.1:${devboxPort}`,

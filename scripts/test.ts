@@ -55,16 +55,29 @@ if (wanted('unit')) {
   if (!r || (code !== 0 && r.numFailedTests === 0)) total.failed += 1;
 }
 
+// The browser suite runs once per devbox setting: every journey on the strict reading with
+// development mode on, then the tagged journeys against the alternate reading and without
+// development mode (e2e/env.ts). Later runs reuse the first run's build.
+const RUNS: { name: string; env: Record<string, string>; grep?: string }[] = [
+  { name: 'strict', env: {} },
+  { name: 'alternate', env: { E2E_READING: 'alternate', E2E_SKIP_BUILD: '1' }, grep: '@alternate' },
+  { name: 'nodev', env: { E2E_DEV_MODE: 'false', E2E_SKIP_BUILD: '1' }, grep: '@nodev' },
+];
+
 if (wanted('e2e')) {
-  const out = 'test-results/playwright.json';
-  rmSync(out, { force: true });
-  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  const r = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
-  if (r) {
-    total.passed += r.stats.expected + r.stats.flaky;
-    total.failed += r.stats.unexpected;
+  for (const r of RUNS) {
+    const out = `test-results/playwright-${r.name}.json`;
+    rmSync(out, { force: true });
+    const args = ['playwright', 'test', ...(r.grep ? ['--grep', r.grep] : [])];
+    const code = run('npx', args, { ...r.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out });
+    const rep = readJson(out) as
+      { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+    if (rep) {
+      total.passed += rep.stats.expected + rep.stats.flaky;
+      total.failed += rep.stats.unexpected;
+    }
+    if (!rep || (code !== 0 && rep.stats.unexpected === 0)) total.failed += 1;
   }
-  if (!r || (code !== 0 && r.stats.unexpected === 0)) total.failed += 1;
 }
 
 console.log(`\n${total.passed} passed, ${total.failed} failed`);

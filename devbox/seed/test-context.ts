@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<DevboxConfig> = {}): DevboxConfig 
     faults: false,
     consoleUrl: 'http://localhost:4173',
     maxBodyBytes: 1_000_000,
+    reading: 'strict',
     ...overrides,
   };
 }
