@@ -1,7 +1,8 @@
 // The signed-in layout: skip link, header (product, navigation, user, theme, sign out), main.
 import { useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuthService, useCurrentUser } from '../auth/auth-context.tsx';
+import { CollapsibleMenu } from '../components/ui/collapsible-menu.tsx';
 import { readTheme, saveTheme, type ThemeChoice } from './theme.ts';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -15,6 +16,7 @@ export function Shell() {
   const auth = useAuthService();
   const user = useCurrentUser();
   const navigate = useNavigate();
+  const location = useLocation();
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [signingOut, setSigningOut] = useState(false);
 
@@ -36,47 +38,53 @@ export function Shell() {
             <span className="brand-mark" aria-hidden="true" />
             Aidbox Client Console
           </NavLink>
-          <nav aria-label="Main" className="mainnav">
-            <NavLink to="/clients" className="mainnav-link">
-              Clients
-            </NavLink>
-            <NavLink to="/policies" className="mainnav-link">
-              Policies
-            </NavLink>
-            <NavLink to="/playground" className="mainnav-link">
-              Playground
-            </NavLink>
-            <NavLink to="/audit" className="mainnav-link">
-              Audit
-            </NavLink>
-          </nav>
-          <div className="topbar-end">
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              onClick={() => {
-                const next = NEXT_THEME[theme];
-                saveTheme(next);
-                setTheme(next);
-              }}
-            >
-              <span>{THEME_LABEL[theme]}</span>
-            </button>
-            {user ? (
-              <span className="topbar-user" title={user.email ?? user.sub}>
-                <span className="visually-hidden">Signed in as </span>
-                {user.name}
-              </span>
-            ) : null}
-            <button
-              type="button"
-              className="btn btn-secondary btn-sm"
-              disabled={signingOut}
-              onClick={() => void signOut()}
-            >
-              <span>{signingOut ? 'Signing out…' : 'Sign out'}</span>
-            </button>
-          </div>
+          <CollapsibleMenu
+            label="Menu"
+            closeKey={location.pathname + location.search}
+            className="topbar-menu"
+          >
+            <nav aria-label="Main" className="mainnav">
+              <NavLink to="/clients" className="mainnav-link">
+                Clients
+              </NavLink>
+              <NavLink to="/policies" className="mainnav-link">
+                Policies
+              </NavLink>
+              <NavLink to="/playground" className="mainnav-link">
+                Playground
+              </NavLink>
+              <NavLink to="/audit" className="mainnav-link">
+                Audit
+              </NavLink>
+            </nav>
+            <div className="topbar-end">
+              <button
+                type="button"
+                className="btn btn-ghost btn-sm"
+                onClick={() => {
+                  const next = NEXT_THEME[theme];
+                  saveTheme(next);
+                  setTheme(next);
+                }}
+              >
+                <span>{THEME_LABEL[theme]}</span>
+              </button>
+              {user ? (
+                <span className="topbar-user" title={user.email ?? user.sub}>
+                  <span className="visually-hidden">Signed in as </span>
+                  {user.name}
+                </span>
+              ) : null}
+              <button
+                type="button"
+                className="btn btn-secondary btn-sm"
+                disabled={signingOut}
+                onClick={() => void signOut()}
+              >
+                <span>{signingOut ? 'Signing out…' : 'Sign out'}</span>
+              </button>
+            </div>
+          </CollapsibleMenu>
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>

@@ -2,6 +2,7 @@
 // go to the editor field and to the resource's history inside the console only.
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import type { ReviewFinding } from '../../domain/review-rules.ts';
 import { toAccess, toFix, toHistory } from './links.ts';
 
@@ -14,62 +15,64 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
     );
   }
   return (
-    <table className="au-table">
-      <caption className="visually-hidden">Security findings</caption>
-      <thead>
-        <tr>
-          <th scope="col">Severity</th>
-          <th scope="col">Resource</th>
-          <th scope="col">Finding</th>
-          <th scope="col">Source</th>
-          <th scope="col" className="au-fix-col">
-            Fix
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {findings.map((f) => (
-          <tr key={f.key} data-rule={f.rule} data-target={`${f.targetType}/${f.targetId}`}>
-            <td>
-              <span className={`au-sev au-sev-${f.severity}`}>{f.severity}</span>
-            </td>
-            <td>
-              <span className="au-muted">{f.targetType === 'Client' ? 'Client' : 'Policy'}</span>
-              <br />
-              <span className="au-mono">{f.targetId}</span>
-            </td>
-            <td>
-              <strong>{f.title}</strong>
-              <p className="au-detail">{f.detail}</p>
-              <span className="au-muted au-mono">{f.rule}</span>
-            </td>
-            <td className="au-source">{f.source}</td>
-            <td className="au-fix">
-              {/* A grid on the cell itself would take it out of table layout and misalign the row. */}
-              <div className="au-fix-links">
-                <Link to={toFix(f.targetType, f.targetId, f.path)}>
-                  {f.path ? (
-                    <>
-                      Fix <span className="au-mono">{f.path}</span>
-                    </>
-                  ) : (
-                    'Open'
-                  )}
-                  <span className="visually-hidden"> of {f.targetId}</span>
-                </Link>
-                <Link to={toHistory(f.targetType, f.targetId)}>
-                  History<span className="visually-hidden"> of {f.targetId}</span>
-                </Link>
-                {f.targetType === 'Client' ? (
-                  <Link to={toAccess(f.targetId)}>
-                    Access<span className="visually-hidden"> of {f.targetId}</span>
-                  </Link>
-                ) : null}
-              </div>
-            </td>
+    <TableScroll label="Findings table">
+      <table className="au-table">
+        <caption className="visually-hidden">Security findings</caption>
+        <thead>
+          <tr>
+            <th scope="col">Severity</th>
+            <th scope="col">Resource</th>
+            <th scope="col">Finding</th>
+            <th scope="col">Source</th>
+            <th scope="col" className="au-fix-col">
+              Fix
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {findings.map((f) => (
+            <tr key={f.key} data-rule={f.rule} data-target={`${f.targetType}/${f.targetId}`}>
+              <td>
+                <span className={`au-sev au-sev-${f.severity}`}>{f.severity}</span>
+              </td>
+              <td>
+                <span className="au-muted">{f.targetType === 'Client' ? 'Client' : 'Policy'}</span>
+                <br />
+                <span className="au-mono">{f.targetId}</span>
+              </td>
+              <td>
+                <strong>{f.title}</strong>
+                <p className="au-detail">{f.detail}</p>
+                <span className="au-muted au-mono">{f.rule}</span>
+              </td>
+              <td className="au-source">{f.source}</td>
+              <td className="au-fix">
+                {/* A grid on the cell itself would take it out of table layout and misalign the row. */}
+                <div className="au-fix-links">
+                  <Link to={toFix(f.targetType, f.targetId, f.path)}>
+                    {f.path ? (
+                      <>
+                        Fix <span className="au-mono">{f.path}</span>
+                      </>
+                    ) : (
+                      'Open'
+                    )}
+                    <span className="visually-hidden"> of {f.targetId}</span>
+                  </Link>
+                  <Link to={toHistory(f.targetType, f.targetId)}>
+                    History<span className="visually-hidden"> of {f.targetId}</span>
+                  </Link>
+                  {f.targetType === 'Client' ? (
+                    <Link to={toAccess(f.targetId)}>
+                      Access<span className="visually-hidden"> of {f.targetId}</span>
+                    </Link>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

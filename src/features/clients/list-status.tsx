@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientListPage } from '../../api/clients.ts';
+import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { hasFilters, rangeLabel, type ListView } from './list-params.ts';
 import { toNewClient } from './links.ts';
 
@@ -39,7 +40,7 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
   const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / (page?.count ?? 50)));
   return (
     <>
-      {children}
+      <TableScroll label="Clients table">{children}</TableScroll>
       <nav className="cc-pager" aria-label="Pages">
         <p role="status" aria-live="polite">
           {page ? rangeLabel(view.page, page.count, shown, total) : ''}

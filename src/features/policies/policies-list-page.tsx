@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { policyQueries } from '../../api/policies.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
+import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { toColumn } from '../../domain/matrix.ts';
 import { kindLabel } from './matrix-header.tsx';
@@ -50,35 +51,37 @@ export function PoliciesListPage() {
           <p role="status" className="pm-muted pm-small">
             {shown.length} of {columns.length} policies
           </p>
-          <table className="data-table pm-table">
-            <thead>
-              <tr>
-                <th scope="col">Policy</th>
-                <th scope="col">Engine</th>
-                <th scope="col">Applies to</th>
-                <th scope="col">Clients</th>
-                <th scope="col">Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={toPolicy(p.id)} className="pm-mono">
-                      {p.id}
-                    </Link>
-                  </td>
-                  <td>{p.engine}</td>
-                  <td className={p.kind === 'mixed' ? 'pm-warn' : undefined}>
-                    {p.kind === 'mixed' ? '⚠ ' : ''}
-                    {kindLabel(p)}
-                  </td>
-                  <td>{p.clientIds.length}</td>
-                  <td>{p.description}</td>
+          <TableScroll label="Policies table">
+            <table className="data-table pm-table">
+              <thead>
+                <tr>
+                  <th scope="col">Policy</th>
+                  <th scope="col">Engine</th>
+                  <th scope="col">Applies to</th>
+                  <th scope="col">Clients</th>
+                  <th scope="col">Description</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={toPolicy(p.id)} className="pm-mono">
+                        {p.id}
+                      </Link>
+                    </td>
+                    <td>{p.engine}</td>
+                    <td className={p.kind === 'mixed' ? 'pm-warn' : undefined}>
+                      {p.kind === 'mixed' ? '⚠ ' : ''}
+                      {kindLabel(p)}
+                    </td>
+                    <td>{p.clientIds.length}</td>
+                    <td>{p.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>
