@@ -72,7 +72,8 @@ function matchSpecial(key: string, arg: unknown, subject: unknown, root: unknown
         arg.every((want) => subject.some((have) => deepEqual(want, have)))
       );
     case '$length':
-      return (Array.isArray(subject) || typeof subject === 'string') && subject.length === arg;
+      // "checks the length of the array" (matcho-dsl-reference): a string is not an array.
+      return Array.isArray(subject) && subject.length === arg;
     case '$reference':
       return matcho(arg, parseReference(subject), root);
     default:
