@@ -3,7 +3,7 @@
 import type { DevboxContext } from '../context.ts';
 import type { Resource } from '../store/types.ts';
 import { clientAllowsGrant, parseScope } from './grants.ts';
-import type { LoginSession } from './login-session.ts';
+import { consumeFreshness, needsFreshLogin, type LoginSession } from './login-session.ts';
 import { isValidChallenge } from './pkce.ts';
 import { issueTokens } from './sessions.ts';
 import {
@@ -31,7 +31,14 @@ const SINGLE = [
   'code_challenge',
   'code_challenge_method',
   'nonce',
+  'prompt',
+  'max_age',
 ];
+
+function parseMaxAge(raw: string | null): number | undefined | 'invalid' {
+  if (raw === null) return undefined;
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : 'invalid';
+}
 
 function withParams(base: string, params: Record<string, string | undefined>, fragment: boolean): string {
   const p = new URLSearchParams();
@@ -97,8 +104,10 @@ export async function authorize(
     }
   }
 
+  const maxAge = parseMaxAge(q.get('max_age'));
+  if (maxAge === 'invalid') return back('invalid_request', 'max_age must be a non-negative integer');
   const user = login ? await ctx.store.read('User', login.userId) : undefined;
-  if (!login || !user || !userIsActive(user)) {
+  if (!login || !user || !userIsActive(user) || needsFreshLogin(login, q.get('prompt'), maxAge)) {
     if (q.get('prompt') === 'none') return back('login_required', 'The user is not logged in');
     return { kind: 'login', client, redirectUri };
   }
@@ -112,6 +121,7 @@ export async function authorize(
     login.consented.add(client.id);
   }
   const nonce = q.get('nonce') ?? undefined;
+  consumeFreshness(login);
 
   if (implicit) {
     const t = await issueTokens(ctx, { grant: 'implicit', client, user, scope, nonce, allowRefresh: false });
@@ -122,7 +132,7 @@ export async function authorize(
         {
           access_token: t.access_token,
           token_type: 'Bearer',
-          expires_in: String(t.expires_in),
+          expires_in: t.expires_in === undefined ? undefined : String(t.expires_in),
           scope: t.scope,
           state,
         },
@@ -149,6 +159,7 @@ export async function authorize(
       code_exp: now + AUTHORIZATION_CODE_TTL,
       ...(challenge ? { code_challenge: challenge, code_challenge_method: 'S256' } : {}),
       ...(nonce ? { nonce } : {}),
+      ...(maxAge !== undefined ? { auth_time: login.authTime } : {}),
     },
   });
   return { kind: 'redirect', url: withParams(redirectUri, { code, state }, false) };

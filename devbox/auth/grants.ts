@@ -6,7 +6,7 @@ import { authenticateClient, requireSecretIfNeeded } from './client-auth.ts';
 import { OAuthError } from './oauth-error.ts';
 import { verifierMatches } from './pkce.ts';
 import { verifyPassword } from './secrets.ts';
-import { issueTokens, sessionForSecret, type TokenResponse } from './sessions.ts';
+import { issueTokens, revokeOnCodeReplay, sessionForSecret, type TokenResponse } from './sessions.ts';
 import { grantConfig, type GrantKind } from './tokens.ts';
 import { findUser, grantTypes, refId, userIsActive } from './users.ts';
 
@@ -97,6 +97,12 @@ export async function tokenGrant(
 async function redeemCode(ctx: DevboxContext, client: Resource, body: Record<string, string>) {
   if (!body.code) throw new OAuthError('invalid_request', 'code is required');
   const found = await sessionForSecret(ctx, body.code, 'authorization_code');
+  if ('error' in found && (await revokeOnCodeReplay(ctx, body.code))) {
+    throw new OAuthError(
+      'invalid_grant',
+      'Authorization code was already used; the tokens issued from it are revoked',
+    );
+  }
   if ('error' in found) {
     throw new OAuthError(
       'invalid_grant',
@@ -130,6 +136,7 @@ async function redeemCode(ctx: DevboxContext, client: Resource, body: Record<str
     ? session.scope.filter((s): s is string => typeof s === 'string')
     : [];
   const nonce = typeof sctx.nonce === 'string' ? sctx.nonce : undefined;
+  const authTime = typeof sctx.auth_time === 'number' ? sctx.auth_time : undefined;
   return continueSession(
     ctx,
     () =>
@@ -139,6 +146,7 @@ async function redeemCode(ctx: DevboxContext, client: Resource, body: Record<str
         user,
         scope,
         nonce,
+        authTime,
         existing: session,
         allowRefresh: true,
       }),
@@ -186,7 +194,16 @@ async function refresh(
   }
   return continueSession(
     ctx,
-    () => issueTokens(ctx, { grant, client, user, scope: requested, existing: session, allowRefresh: true }),
+    () =>
+      issueTokens(ctx, {
+        grant,
+        client,
+        user,
+        scope: requested,
+        existing: session,
+        allowRefresh: true,
+        refresh: true,
+      }),
     'Refresh token',
   );
 }

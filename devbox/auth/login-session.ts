@@ -18,7 +18,17 @@ export interface LoginSession {
   csrf: string;
   /** Non-first-party clients this browser approved on the consent page. */
   consented: Set<string>;
+  /** When the user entered the password (seconds): OIDC auth_time, checked against max_age. */
+  authTime: number;
+  /**
+   * Until this time (ms) the login counts as the fresh one that prompt=login / max_age asked for;
+   * consumed by the first code issued, so it cannot satisfy a later authorization request.
+   */
+  freshUntil: number;
 }
+
+/** How long a just-entered password satisfies prompt=login / max_age (login → consent → code). */
+const FRESH_MS = 10 * 60 * 1000;
 
 interface State {
   sessions: Map<string, LoginSession>;
@@ -45,9 +55,31 @@ export function createLoginSession(ctx: DevboxContext, userId: string): LoginSes
     expiresAt: Date.now() + LOGIN_TTL_SECONDS * 1000,
     csrf: random(),
     consented: new Set<string>(),
+    authTime: Math.floor(Date.now() / 1000),
+    freshUntil: Date.now() + FRESH_MS,
   };
   state(ctx).sessions.set(session.id, session);
   return session;
+}
+
+/**
+ * OIDC Core §3.1.2.1: `prompt=login` asks for a fresh login, `max_age` bounds the login's age.
+ * True when the browser's login does not satisfy them (the login form is shown again).
+ */
+export function needsFreshLogin(
+  login: LoginSession,
+  prompt: string | null,
+  maxAge: number | undefined,
+): boolean {
+  if (login.freshUntil > Date.now()) return false;
+  const prompts = (prompt ?? '').split(' ');
+  if (prompts.includes('login')) return true;
+  return maxAge !== undefined && Math.floor(Date.now() / 1000) - login.authTime > maxAge;
+}
+
+/** The first code issued after a login uses up its freshness. */
+export function consumeFreshness(login: LoginSession): void {
+  login.freshUntil = 0;
 }
 
 export function getLoginSession(ctx: DevboxContext, id: string | undefined): LoginSession | undefined {

@@ -18,7 +18,7 @@ import {
   verifyOurJwt,
   type GrantKind,
 } from './tokens.ts';
-import { randomUUID } from 'node:crypto';
+import { idTokenFor } from './id-token.ts';
 import { userView } from './users.ts';
 
 export interface IssueInput {
@@ -31,12 +31,17 @@ export interface IssueInput {
   existing?: Resource | undefined;
   /** Implicit grant never returns a refresh token. */
   allowRefresh: boolean;
+  /** This is a refresh_token grant (the alternate reading neither rotates nor returns one). */
+  refresh?: boolean;
+  /** OIDC auth_time (seconds) when the authorization request carried max_age. */
+  authTime?: number | undefined;
 }
 
 export interface TokenResponse {
   token_type: 'Bearer';
   access_token: string;
-  expires_in: number;
+  /** Absent on the alternate reading when the Client sets no access_token_expiration. */
+  expires_in?: number;
   scope?: string;
   refresh_token?: string;
   id_token?: string;
@@ -47,8 +52,11 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
   const { client, user, scope, grant } = input;
   const cfg = grantConfig(client, grant);
   const now = nowSeconds();
-  const expiresIn = positiveSeconds(cfg.access_token_expiration) ?? DEFAULT_ACCESS_TOKEN_EXPIRATION;
-  const exp = now + expiresIn;
+  const alternate = ctx.config.reading === 'alternate';
+  // Unset lifetime: strict = 3600 s; alternate = a token that does not expire (no expires_in).
+  const expiresIn =
+    positiveSeconds(cfg.access_token_expiration) ?? (alternate ? undefined : DEFAULT_ACCESS_TOKEN_EXPIRATION);
+  const exp = expiresIn === undefined ? undefined : now + expiresIn;
   const id = input.existing?.id ?? newSessionId();
   const iss = ctx.config.baseUrl;
   const aud = audienceOf(cfg);
@@ -60,13 +68,16 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
           iss,
           sub,
           iat: now,
-          exp,
+          ...(exp === undefined ? {} : { exp }),
           jti: id,
           ...(aud ? { aud } : {}),
           ...(scope.length ? { scope: scope.join(' ') } : {}),
         })
       : sessionToken(id);
-  const refreshToken = input.allowRefresh && cfg.refresh_token === true ? sessionToken(id) : undefined;
+  // Alternate reading: a refresh keeps the Session's refresh token (no rotation, none returned).
+  const keepRefresh = alternate && input.refresh === true;
+  const refreshToken =
+    input.allowRefresh && cfg.refresh_token === true && !keepRefresh ? sessionToken(id) : undefined;
   const refreshTtl = positiveSeconds(cfg.refresh_token_expiration);
 
   const {
@@ -74,8 +85,18 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
     refresh_token: _r,
     authorization_code: _c,
     refresh_token_exp: _e,
+    exp: _x,
     ...kept
   } = input.existing ?? ({} as Record<string, unknown>);
+  const keptRefresh =
+    keepRefresh && input.existing
+      ? {
+          refresh_token: input.existing.refresh_token,
+          ...(input.existing.refresh_token_exp === undefined
+            ? {}
+            : { refresh_token_exp: input.existing.refresh_token_exp }),
+        }
+      : {};
   const session: Resource = {
     ...kept,
     resourceType: 'Session',
@@ -83,7 +104,7 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
     type: grant,
     active: true,
     start: typeof kept.start === 'string' ? kept.start : new Date(now * 1000).toISOString(),
-    exp,
+    ...(exp === undefined ? {} : { exp }),
     iss,
     jti: id,
     client: { reference: `Client/${client.id}` },
@@ -93,7 +114,15 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
     access_token: hashToken(accessToken),
     ...(refreshToken ? { refresh_token: hashToken(refreshToken) } : {}),
     ...(refreshToken && refreshTtl ? { refresh_token_exp: now + refreshTtl } : {}),
+    ...keptRefresh,
   };
+  // Remember the redeemed code's hash: a replay of it revokes the Session (RFC 6749 §4.1.2).
+  if (input.existing && typeof input.existing.authorization_code === 'string') {
+    session.ctx = {
+      ...(isRecordLike(kept.ctx) ? kept.ctx : {}),
+      redeemed_code: input.existing.authorization_code,
+    };
+  }
   delete session.meta;
   if (input.existing) {
     // If-Match makes redemption and rotation atomic: a concurrent second use gets a conflict.
@@ -102,22 +131,24 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
     await ctx.store.create('Session', session);
   }
 
-  const response: TokenResponse = { token_type: 'Bearer', access_token: accessToken, expires_in: expiresIn };
+  const response: TokenResponse = { token_type: 'Bearer', access_token: accessToken };
+  if (expiresIn !== undefined) response.expires_in = expiresIn;
   if (scope.length) response.scope = scope.join(' ');
   if (refreshToken) response.refresh_token = refreshToken;
-  if (user && scope.includes('openid')) {
-    response.id_token = await signJwt(ctx, {
-      iss,
-      sub: user.id,
-      aud: client.id,
-      iat: now,
+  if (user) {
+    const idToken = await idTokenFor(ctx, {
+      client,
+      user,
+      answering: input.refresh ? 'refresh' : grant,
+      scope,
+      nonce: input.nonce,
+      authTime: input.authTime,
+      now,
       exp,
-      jti: randomUUID(),
-      ...(input.nonce ? { nonce: input.nonce } : {}),
-      ...(typeof user.email === 'string' ? { email: user.email } : {}),
     });
+    if (idToken) response.id_token = idToken;
+    response.userinfo = userView(user);
   }
-  if (user) response.userinfo = userView(user);
   return response;
 }
 
@@ -162,6 +193,24 @@ export async function sessionForSecret(
     if (typeof codeExp !== 'number' || codeExp <= now) return { error: 'expired' };
   }
   return { session };
+}
+
+function isRecordLike(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * RFC 6749 §4.1.2: a second use of an authorization code should revoke every token issued from
+ * it. True when `code` is the already-redeemed code of a live Session, which is then revoked.
+ */
+export async function revokeOnCodeReplay(ctx: DevboxContext, code: string): Promise<boolean> {
+  const id = sessionIdOf(code);
+  if (!id || isJwt(code)) return false;
+  const session = await ctx.store.read('Session', id);
+  const redeemed = isRecordLike(session?.ctx) ? session.ctx.redeemed_code : undefined;
+  if (!session || !tokenMatches(code, redeemed)) return false;
+  await revokeSession(ctx, id);
+  return true;
 }
 
 /** Revokes by deleting: the Session disappears from /fhir/Session, every token of it stops working. */

@@ -71,9 +71,16 @@ export function sessionIdOf(token: string): string | undefined {
   return id && secret && extra === undefined ? id : undefined;
 }
 
-export async function signJwt(ctx: DevboxContext, claims: JWTPayload, typ = 'JWT'): Promise<string> {
+/** `withKid: false` leaves `kid` out of the header (the alternate reading's ID tokens). */
+export async function signJwt(
+  ctx: DevboxContext,
+  claims: JWTPayload,
+  typ = 'JWT',
+  withKid = true,
+): Promise<string> {
   const key = await signingKey(ctx);
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ }).sign(key.privateKey);
+  const header = withKid ? { alg: 'RS256', kid: key.kid, typ } : { alg: 'RS256', typ };
+  return new SignJWT(claims).setProtectedHeader(header).sign(key.privateKey);
 }
 
 /** Verifies signature, issuer and exp of a JWT we issued; undefined when any check fails. */

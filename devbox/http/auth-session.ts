@@ -6,9 +6,15 @@ import { endLoginSession, getLoginSession, LOGIN_COOKIE } from '../auth/login-se
 import { revokeSession } from '../auth/sessions.ts';
 import { userIsActive, userView } from '../auth/users.ts';
 import type { DevboxContext } from '../context.ts';
+import type { Resource } from '../store/types.ts';
 import { stripSessionHashes } from '../policy/request.ts';
 import { unauthorized } from './access.ts';
 import { fail } from './outcome.ts';
+
+/** The User (password removed) plus `sub`, which OIDC Core §5.3.2 requires in every UserInfo answer. */
+function userinfo(user: Resource) {
+  return { sub: user.id, ...userView(user) };
+}
 
 export function mountSessionRoutes(app: Hono, ctx: DevboxContext): void {
   // Bearer token of a user flow, or the browser's login cookie (Aidbox's SDK probes it this way).
@@ -19,12 +25,12 @@ export function mountSessionRoutes(app: Hono, ctx: DevboxContext): void {
       const auth = await authenticateBearer(ctx, token);
       if (!auth.ok) return unauthorized(c, auth.diagnostics);
       if (!auth.identity.user) return unauthorized(c, 'This token has no user (client_credentials)');
-      return c.json(userView(auth.identity.user));
+      return c.json(userinfo(auth.identity.user));
     }
     const login = getLoginSession(ctx, getCookie(c, LOGIN_COOKIE));
     const user = login ? await ctx.store.read('User', login.userId) : undefined;
     if (!user || !userIsActive(user)) return unauthorized(c, 'Not logged in');
-    return c.json(userView(user));
+    return c.json(userinfo(user));
   });
 
   const revoke = async (c: Context, next?: Next) => {
