@@ -2,7 +2,7 @@
 // refresh, re-authentication in a popup, sign-out. No React here; auth-context.tsx binds it.
 // Built on oidc-client-ts's OidcClient (protocol only): the tokens, the renewal timer and the popup
 // are ours, so nothing of the session ever reaches web storage (docs/decisions/0003).
-import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
+import type { OidcClient, RefreshState, UserProfile } from 'oidc-client-ts';
 import type { JWTPayload } from 'jose';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
@@ -10,9 +10,11 @@ import type { OidcMetadata } from '../config/discovery.ts';
 // sign-in round trip), so jose is always needed within the first second; a separate chunk only
 // added a request on that path and 0.5 KB gzip (docs/decisions/0004).
 import { issuerKeys, validateIdToken } from './id-token.ts';
+import { resolveIdentity, type Identity } from './identity.ts';
 import { openReauthPopup, PopupClosedError, waitForReauthCallback } from './reauth-popup.ts';
 import { singleFlight } from './refresh-lock.ts';
 import { returnToState } from './return-to.ts';
+import { exchangeCode } from './token-response.ts';
 import {
   randomToken,
   secondsLeft,
@@ -45,8 +47,10 @@ export interface AuthService {
   /** "Session expired" flow: popup sign-in keeping the page; full redirect if the popup is blocked. */
   reauthenticate(returnTo: string): Promise<void>;
   signOut(): Promise<void>;
-  /** Called by the callback once the ID token is validated. */
-  acceptSession(response: SigninResponse, claims: JWTPayload): void;
+  /** Called by the callback once the identity is established (ID token validated, or userinfo read). */
+  acceptSession(session: Session, identity: Identity): void;
+  /** The ID token's checks and the userinfo fallback, with this Aidbox's issuer, keys and endpoint. */
+  identify(tokens: Parameters<typeof resolveIdentity>[0], nonce: string): Promise<Identity>;
   /** A new random nonce to send with a sign-in request (and to expect back). */
   newNonce(): string;
 }
@@ -66,6 +70,8 @@ export function createAuthService(
   let snapshot: AuthSnapshot = { status: 'signed-out', user: null };
   let current: Session | null = null;
   let claims: JWTPayload | null = null;
+  /** the validated ID token the session started with; undefined when it started from userinfo */
+  let idTokenClaims: JWTPayload | undefined;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(AUTH_CHANNEL) : undefined;
@@ -78,26 +84,37 @@ export function createAuthService(
     for (const l of listeners) l();
   }
 
-  async function validate(
-    idToken: string | undefined,
-    expectations: { nonce?: string; previous?: JWTPayload },
-  ): Promise<JWTPayload> {
-    if (!idToken) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
-    return validateIdToken(idToken, {
+  const identify = (tokens: Parameters<typeof resolveIdentity>[0], nonce: string) =>
+    resolveIdentity(tokens, {
       issuer: metadata.issuer,
       clientId: config.clientId,
       keys: issuerKeys(metadata.jwks_uri),
-      ...expectations,
+      nonce,
+      userinfoEndpoint: metadata.userinfo_endpoint,
     });
+
+  /** A refreshed ID token must describe the same session (OIDC Core §12.2) and the same user. */
+  async function validateRefreshed(idToken: string): Promise<JWTPayload> {
+    const validated = await validateIdToken(idToken, {
+      issuer: metadata.issuer,
+      clientId: config.clientId,
+      keys: issuerKeys(metadata.jwks_uri),
+      ...(idTokenClaims ? { previous: idTokenClaims } : {}),
+    });
+    if (!idTokenClaims && validated.sub !== claims?.sub)
+      throw new Error('The refreshed ID token names another user');
+    return validated;
   }
 
   /** Keeps the new token set and schedules its renewal (the library's timer is gone with UserManager). */
-  function accept(session: Session, validated: JWTPayload): void {
+  function accept(session: Session, identity: Identity): void {
     current = session;
-    claims = validated;
+    claims = identity.claims;
+    idTokenClaims = identity.idToken;
     clearTimeout(renewTimer);
-    if (session.refresh_token) {
-      const left = secondsLeft(session);
+    const left = secondsLeft(session);
+    // No known expiry (no `expires_in`, opaque token): nothing to time; a 401 refreshes instead.
+    if (session.refresh_token && Number.isFinite(left)) {
       // Half-way for tokens shorter than two minutes, so a short lifetime cannot loop refreshes.
       const delay = Math.min(Math.max(left - RENEW_AHEAD_S, left / 2, 1), 86_400);
       renewTimer = setTimeout(() => void refresh(), delay * 1000);
@@ -115,17 +132,23 @@ export function createAuthService(
     if (!session?.refresh_token) return false;
     try {
       // RefreshState is a plain record (and not exported at runtime by oidc-client-ts 3.5).
-      const state: RefreshState = { ...session, refresh_token: session.refresh_token, session_state: null };
+      const state: RefreshState = {
+        refresh_token: session.refresh_token,
+        ...(session.id_token ? { id_token: session.id_token } : {}),
+        ...(session.scope ? { scope: session.scope } : {}),
+        session_state: null,
+        // Read by the library only to fill in a refresh answer without an ID token; we ignore it.
+        profile: (idTokenClaims ?? claims ?? {}) as UserProfile,
+      };
       const response = await client.useRefreshToken({ state, timeoutInSeconds: REFRESH_TIMEOUT_S });
       if (current !== session) return current !== null; // signed out (or signed in anew) meanwhile
       const renewed = toSession(response, session);
-      // OIDC Core §12.2: a refreshed ID token must describe the same session.
-      const validated =
-        response.id_token && response.id_token !== session.id_token
-          ? await validate(response.id_token, { previous: claims ?? undefined })
-          : claims;
-      if (!validated) return false;
-      accept(renewed, validated);
+      if (response.id_token && response.id_token !== session.id_token) {
+        const validated = await validateRefreshed(response.id_token);
+        accept(renewed, { claims: idTokenClaims ? validated : (claims ?? validated), idToken: validated });
+      } else if (claims) {
+        accept(renewed, { claims, idToken: idTokenClaims });
+      } else return false;
       return true;
     } catch (e) {
       console.warn('Token refresh failed', e instanceof Error ? e.message : 'unknown error');
@@ -159,6 +182,7 @@ export function createAuthService(
     const token = current?.access_token;
     drop();
     claims = null;
+    idTokenClaims = undefined;
     if (token) {
       // Revoke first (ASVS 7.4.1): Aidbox closes the Session behind this bearer token.
       await fetch(`${config.aidboxUrl}/Session`, {
@@ -230,11 +254,12 @@ export function createAuthService(
         answer.searchParams.get('state') !== state
       )
         throw new Error('The sign-in window returned an unexpected address.');
-      const response = await client.processSigninResponse(url);
-      accept(toSession(response), await validate(response.id_token, { nonce }));
+      const exchange = await exchangeCode(client, url);
+      accept(toSession(exchange.tokens), await identify(exchange.tokens, exchange.nonce ?? nonce));
     },
     signOut: () => endLocalSession(true),
-    acceptSession: (response, validated) => accept(toSession(response), validated),
+    acceptSession: (session, identity) => accept(session, identity),
+    identify,
     newNonce: randomToken,
   };
 }

@@ -1,7 +1,11 @@
-import type { OidcClient, SigninResponse } from 'oidc-client-ts';
+import type { OidcClient } from 'oidc-client-ts';
+import { authorizationCodeResponse, smartAppLaunchResponse } from '../testing/fixtures/token-responses.ts';
 import type { AuthService } from './auth-service.ts';
 import { completeCallback, completeCallbackOnce, isPopupCallback, resetCallbackMemo } from './callback.ts';
+import { resolveIdentity } from './identity.ts';
 import { safeReturnTo } from './return-to.ts';
+import { parseTokenResponse, UnknownStateError, type TokenResponse } from './token-response.ts';
+import type * as TokenModule from './token-response.ts';
 
 const validate = vi.fn();
 vi.mock('./id-token.ts', () => ({
@@ -9,26 +13,56 @@ vi.mock('./id-token.ts', () => ({
   issuerKeys: () => () => Promise.resolve(null),
 }));
 
-function fakeAuth(
-  response: Partial<SigninResponse> = { id_token: 'x.y.z', userState: { returnTo: '/clients?q=a' } },
-) {
+const exchange = vi.fn();
+vi.mock('./token-response.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof TokenModule>()),
+  exchangeCode: (...args: unknown[]) => exchange(...args) as unknown,
+}));
+
+const tokens = (over: Partial<TokenResponse> = {}): TokenResponse => ({
+  access_token: 'a',
+  refresh_token: undefined,
+  id_token: 'x.y.z',
+  scope: undefined,
+  expires_in: 300,
+  userinfo: undefined,
+  ...over,
+});
+
+function fakeAuth(answer: TokenResponse = tokens(), userState: unknown = { returnTo: '/clients?q=a' }) {
   const remove = vi.fn(() => Promise.resolve(null));
-  const processSigninResponse = vi.fn(() => Promise.resolve(response as SigninResponse));
+  exchange.mockImplementation((_client: unknown, url: string) => {
+    const state = new URL(url).searchParams.get('state') ?? '';
+    const raw = sessionStorage.getItem(`oidc.${state}`);
+    if (raw === null) return Promise.reject(new UnknownStateError());
+    sessionStorage.removeItem(`oidc.${state}`);
+    return Promise.resolve({ tokens: answer, nonce: 'n', userState });
+  });
   const acceptSession = vi.fn();
-  const client = {
-    settings: { stateStore: { remove } },
-    processSigninResponse,
-    metadataService: {
-      getMetadata: () => Promise.resolve({ issuer: 'http://box', jwks_uri: 'http://box/jwks' }),
-    },
-  } as unknown as OidcClient;
-  const auth = { client, config: { clientId: 'aidbox-console' }, acceptSession } as unknown as AuthService;
-  return { auth, remove, processSigninResponse, acceptSession };
+  const userinfo = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ sub: 'from-endpoint' }))));
+  const identify = (t: TokenResponse, nonce: string) =>
+    resolveIdentity(t, {
+      issuer: 'http://box',
+      clientId: 'aidbox-console',
+      keys: () => Promise.reject(new Error('unused')),
+      nonce,
+      userinfoEndpoint: 'http://box/auth/userinfo',
+      fetchFn: userinfo,
+    });
+  const client = { settings: { stateStore: { remove } } } as unknown as OidcClient;
+  const auth = {
+    client,
+    config: { clientId: 'aidbox-console' },
+    acceptSession,
+    identify,
+  } as unknown as AuthService;
+  return { auth, remove, processSigninResponse: exchange, acceptSession, userinfo };
 }
 
 beforeEach(() => {
   sessionStorage.clear();
   validate.mockReset();
+  exchange.mockReset();
   resetCallbackMemo();
 });
 
@@ -72,7 +106,10 @@ describe('completeCallback', () => {
       'x.y.z',
       expect.objectContaining({ issuer: 'http://box', clientId: 'aidbox-console', nonce: 'nonce-abc' }),
     );
-    expect(f.acceptSession).toHaveBeenCalled();
+    expect(f.acceptSession).toHaveBeenCalledWith(expect.objectContaining({ access_token: 'a' }), {
+      claims: { sub: 'admin' },
+      idToken: { sub: 'admin' },
+    });
   });
 
   it('a token that fails validation is dropped and the reason shown', async () => {
@@ -84,12 +121,49 @@ describe('completeCallback', () => {
     expect(f.acceptSession).not.toHaveBeenCalled();
   });
 
-  it('a response without an ID token is rejected', async () => {
-    const f = fakeAuth({ userState: {} });
+  it("Aidbox's documented code-flow answer (no ID token) signs in with the identity from its userinfo", async () => {
+    const f = fakeAuth(parseTokenResponse(authorizationCodeResponse.body), {});
     storeState('s4');
     const result = await completeCallback(f.auth, 'http://c/callback?code=c&state=s4', sessionStorage, false);
-    expect(result.kind).toBe('rejected');
+    expect(result).toEqual({ kind: 'signed-in', returnTo: '/' });
     expect(validate).not.toHaveBeenCalled();
+    expect(f.userinfo).not.toHaveBeenCalled();
+    expect(f.acceptSession).toHaveBeenCalledWith(
+      expect.objectContaining({ expires_at: expect.any(Number) as unknown }),
+      {
+        claims: { sub: 'user', email: 'user@mail.com' },
+        idToken: undefined,
+      },
+    );
+  });
+
+  it('no ID token and no userinfo in the answer: the identity comes from the userinfo endpoint', async () => {
+    const f = fakeAuth(tokens({ id_token: undefined }));
+    storeState('s5');
+    expect(
+      await completeCallback(f.auth, 'http://c/callback?code=c&state=s5', sessionStorage, false),
+    ).toEqual({
+      kind: 'signed-in',
+      returnTo: '/clients?q=a',
+    });
+    expect(f.userinfo).toHaveBeenCalledWith(
+      'http://box/auth/userinfo',
+      expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer a' }) as unknown }),
+    );
+    expect(f.acceptSession.mock.calls[0]?.[1]).toEqual({
+      claims: { sub: 'from-endpoint' },
+      idToken: undefined,
+    });
+  });
+
+  it('the SMART answer validates its ID token (nonce absent there) and keeps the claims it returns', async () => {
+    const f = fakeAuth(parseTokenResponse(smartAppLaunchResponse.body));
+    storeState('s6', 'n-6');
+    validate.mockResolvedValue({ sub: 'test-user' });
+    expect(
+      (await completeCallback(f.auth, 'http://c/callback?code=c&state=s6', sessionStorage, false)).kind,
+    ).toBe('signed-in');
+    expect(validate).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ nonce: 'n-6' }));
   });
 
   it('popup mode hands the URL to the opener, at our origin only, and exchanges nothing itself', async () => {

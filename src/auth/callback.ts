@@ -1,12 +1,10 @@
 // Completes the authorization-code callback. Anything forged, replayed or stale ends in a clear
 // outcome with a "Sign in again" action — never a token request and never an automatic redirect.
 import type { AuthService } from './auth-service.ts';
-// Static, not lazy: every session starts at /callback (tokens live in memory only, so a reload is a
-// sign-in round trip), so jose is always needed within the first second; a separate chunk only
-// added a request on that path and 0.5 KB gzip (docs/decisions/0004).
-import { issuerKeys, validateIdToken } from './id-token.ts';
 import { notifyOpener } from './reauth-popup.ts';
 import { returnToFromState } from './return-to.ts';
+import { toSession } from './session.ts';
+import { exchangeCode, UnknownStateError, type CodeExchange } from './token-response.ts';
 
 export type CallbackOutcome =
   | { kind: 'signed-in'; returnTo: string }
@@ -67,31 +65,23 @@ export async function completeCallback(
     return { kind: 'invalid-link' };
   }
 
-  let response;
+  let exchange: CodeExchange;
   try {
-    // Exchanges the code with the PKCE verifier and removes the flow state from sessionStorage.
-    response = await auth.client.processSigninResponse(url);
+    // Removes the flow state from sessionStorage, then redeems the code with the PKCE verifier.
+    exchange = await exchangeCode(auth.client, url);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/no matching state|state/i.test(message)) return { kind: 'invalid-link' };
-    return { kind: 'rejected', reason: message };
+    if (e instanceof UnknownStateError) return { kind: 'invalid-link' };
+    return { kind: 'rejected', reason: e instanceof Error ? e.message : String(e) };
   }
   try {
-    if (!response.id_token) throw new Error('Aidbox returned no ID token (the "openid" scope is required)');
     if (!nonce) throw new Error('The sign-in request carried no nonce');
-    const metadata = await auth.client.metadataService.getMetadata();
-    const claims = await validateIdToken(response.id_token, {
-      issuer: metadata.issuer ?? '',
-      clientId: auth.config.clientId,
-      keys: issuerKeys(metadata.jwks_uri ?? ''),
-      nonce,
-    });
-    auth.acceptSession(response, claims);
+    // A present nonce must match; identity from the ID token, else from userinfo (decision 0060).
+    auth.acceptSession(toSession(exchange.tokens), await auth.identify(exchange.tokens, nonce));
   } catch (e) {
     // Nothing was kept: the tokens of a rejected response are never stored anywhere.
     return { kind: 'rejected', reason: e instanceof Error ? e.message : String(e) };
   }
-  return { kind: 'signed-in', returnTo: returnToFromState(response.userState) };
+  return { kind: 'signed-in', returnTo: returnToFromState(exchange.userState) };
 }
 
 let pending: { url: string; promise: Promise<CallbackOutcome> } | undefined;

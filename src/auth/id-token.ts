@@ -38,7 +38,11 @@ export interface IdTokenExpectations {
   clientId: string;
   /** Key source: `issuerKeys(jwks_uri)` in the app, a local JWKS in tests. */
   keys: JWTVerifyGetKey;
-  /** The nonce sent in the authorization request; required on sign-in, absent on refresh. */
+  /**
+   * The nonce sent in the authorization request (absent on refresh). A nonce in the token must equal
+   * it; a token without one is accepted, because Aidbox documents none and PKCE S256 with an exact
+   * `state` already binds the code to this tab's request (docs/decisions/0060).
+   */
   nonce?: string;
   /** On refresh: the claims of the ID token the session started with. */
   previous?: JWTPayload;
@@ -177,7 +181,7 @@ export async function validateIdToken(token: string, expect: IdTokenExpectations
   if (payload.iat > nowSec + leeway)
     throw new IdTokenError('issued-at', 'ID token is issued in the future (iat)');
 
-  if (expect.nonce !== undefined && payload.nonce !== expect.nonce) {
+  if (expect.nonce !== undefined && payload.nonce !== undefined && payload.nonce !== expect.nonce) {
     throw new IdTokenError('nonce', 'ID token nonce does not match the sign-in request');
   }
   if (expect.previous) {

@@ -1,6 +1,5 @@
 // The pure parts of the session: the in-memory token set, the user shown in the header, and the
 // random values sent with sign-in requests.
-import type { SigninResponse } from 'oidc-client-ts';
 import type { JWTPayload } from 'jose';
 
 export interface CurrentUser {
@@ -11,10 +10,24 @@ export interface CurrentUser {
 }
 
 /** This tab's token set, held in memory only. */
-export type Session = Pick<
-  SigninResponse,
-  'access_token' | 'refresh_token' | 'id_token' | 'scope' | 'expires_at' | 'profile'
->;
+export interface Session {
+  access_token: string;
+  refresh_token: string | undefined;
+  id_token: string | undefined;
+  scope: string | undefined;
+  /** epoch seconds; undefined when neither `expires_in` nor the access token says (renew on 401 only) */
+  expires_at: number | undefined;
+}
+
+/** What a token answer carries, from our own code exchange or from oidc-client-ts's refresh. */
+export interface TokenAnswer {
+  access_token: string;
+  refresh_token?: string | null;
+  id_token?: string | null;
+  scope?: string | null;
+  expires_in?: number;
+  expires_at?: number;
+}
 
 /** 32 random bytes, base64url: 256 bits, as security.md §9.A.1 asks for state/nonce. */
 export function randomToken(): string {
@@ -32,19 +45,44 @@ export function toCurrentUser(claims: JWTPayload): CurrentUser {
   return { sub, name: str(claims.name) ?? email ?? str(claims.preferred_username) ?? sub, email };
 }
 
-/** A refresh response may omit what did not change; keep the previous value then. */
-export function toSession(r: SigninResponse, previous?: Session): Session {
+/** The `exp` of a JWT access token, read without verifying (it only times our own renewal). */
+export function jwtExpiry(token: string): number | undefined {
+  const part = token.split('.')[1];
+  if (!part || token.split('.').length !== 3) return undefined;
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const payload: unknown = JSON.parse(json);
+    const exp =
+      typeof payload === 'object' && payload !== null ? (payload as { exp?: unknown }).exp : undefined;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A token answer as a Session. A refresh may omit what did not change (Aidbox's documented refresh
+ * answer has neither a refresh token nor an ID token): the previous value is kept then. Without
+ * `expires_in`, the access token's own `exp` times the renewal; without either the expiry is unknown.
+ */
+export function toSession(
+  r: TokenAnswer,
+  previous?: Session,
+  nowSec = Math.floor(Date.now() / 1000),
+): Session {
+  const expiresAt =
+    r.expires_at ??
+    (r.expires_in !== undefined ? nowSec + Math.floor(r.expires_in) : jwtExpiry(r.access_token));
   return {
     access_token: r.access_token,
     refresh_token: r.refresh_token ?? previous?.refresh_token,
     id_token: r.id_token ?? previous?.id_token,
     scope: r.scope ?? previous?.scope,
-    expires_at: r.expires_at,
-    profile: r.profile,
+    expires_at: expiresAt,
   };
 }
 
-/** Seconds the access token has left; a token without expiry counts as due. */
-export function secondsLeft(session: Session): number {
-  return (session.expires_at ?? 0) - Math.floor(Date.now() / 1000);
+/** Seconds the access token has left; Infinity when the expiry is unknown (never "due"). */
+export function secondsLeft(session: Session, nowSec = Math.floor(Date.now() / 1000)): number {
+  return session.expires_at === undefined ? Infinity : session.expires_at - nowSec;
 }
