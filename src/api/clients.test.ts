@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { configureAidbox, createAidboxClient, resetAidbox } from './aidbox-client.ts';
 import { clientQueries, createClient, deleteClient, patchClient } from './clients.ts';
 import { AidboxError } from './errors.ts';
+import { searchsetBundle } from '../testing/fixtures/bundles.ts';
 
 type Call = { url: URL; init: RequestInit };
 
@@ -27,6 +28,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 afterEach(() => resetAidbox());
+
+const empty = { resourceType: 'Bundle', type: 'searchset', entry: [] };
 
 describe('clientQueries.list', () => {
   it('searches server-side and passes filters through', async () => {
@@ -90,10 +93,48 @@ describe('clientQueries.detail', () => {
     expect(record.client._secret).toEqual({ extension: [] });
   });
   it('drops a malformed field instead of failing the whole Client', async () => {
-    setup([json(200, { resourceType: 'Client', id: 'a', grant_types: 'code' }, { etag: 'W/"3"' })]);
+    setup([
+      json(200, { resourceType: 'Client', id: 'a', grant_types: 'code' }, { etag: 'W/"3"' }),
+      json(200, empty),
+    ]);
     const record = await new QueryClient().fetchQuery(clientQueries.detail('a'));
     expect(record.invalidFields).toEqual(['grant_types']);
     expect(record.versionId).toBe('3');
+  });
+});
+
+describe('secret omitted on read', () => {
+  it('asks the server once, by _id and $isnull, which Clients of a page hold a secret', async () => {
+    const calls = setup([
+      json(200, {
+        ...searchsetBundle.body,
+        entry: [
+          { resource: { resourceType: 'Client', id: 'pub' } },
+          { resource: { resourceType: 'Client', id: 'conf' } },
+          { resource: { resourceType: 'Client', id: 'hash', secret: 'sha256:ab' } },
+        ],
+      }),
+      json(200, { ...empty, entry: [{ resource: { resourceType: 'Client', id: 'conf' } }] }),
+    ]);
+    const page = await new QueryClient().fetchQuery(clientQueries.list({}));
+    expect(page.clients.map((c) => [c.client.id, c.hasSecret])).toEqual([
+      ['pub', false],
+      ['conf', true],
+      ['hash', true],
+    ]);
+    const q = calls[1]?.url.searchParams;
+    expect(q?.get('_id')).toBe('pub,conf');
+    expect(q?.get('.secret$isnull')).toBe('false');
+    expect(calls).toHaveLength(2);
+    expect(page).toMatchObject({ total: 100, hasNext: true });
+  });
+
+  it('a page where every Client shows its secret sends no second request', async () => {
+    const calls = setup([
+      json(200, { ...empty, entry: [{ resource: { resourceType: 'Client', id: 'a', secret: 'x' } }] }),
+    ]);
+    await new QueryClient().fetchQuery(clientQueries.list({}));
+    expect(calls).toHaveLength(1);
   });
 });
 
@@ -115,8 +156,13 @@ describe('writes', () => {
     await expect(createClient({ resourceType: 'Client', id: 'mine' })).rejects.toBeInstanceOf(AidboxError);
   });
   it('patchClient sends a merge patch with If-Match', async () => {
-    const calls = setup([json(200, { resourceType: 'Client', id: 'a', meta: { versionId: '8' } })]);
+    const calls = setup([
+      json(200, { resourceType: 'Client', id: 'a', meta: { versionId: '8' } }),
+      json(200, { ...empty, entry: [{ resource: { resourceType: 'Client', id: 'a' } }] }),
+    ]);
     const record = await patchClient('a', { description: 'x' }, '7');
+    // The answer had no `secret`: whether one is stored is asked of the server (devbox alternate).
+    expect(record.hasSecret).toBe(true);
     const headers = new Headers(calls[0]?.init.headers);
     expect(calls[0]?.init.method).toBe('PATCH');
     expect(headers.get('content-type')).toBe('application/merge-patch+json');

@@ -1,5 +1,7 @@
 // Aidbox `Client` resources: query factories for reads, plain async functions for writes.
-// The `secret` never enters the query cache: reads strip it and keep only `hasSecret`.
+// The `secret` never enters the query cache: reads strip it and keep only `hasSecret`. Aidbox does
+// not document whether a read returns `secret` (devbox strict: a hash; alternate: omitted), so a
+// Client read without one is asked about server-side, where search sees the stored resource.
 import { queryOptions } from '@tanstack/react-query';
 import { aidbox, type AidboxResponse } from './aidbox-client.ts';
 import { AidboxError } from './errors.ts';
@@ -54,6 +56,34 @@ export function toClientRecord(raw: unknown, etagVersion?: string): ClientRecord
   };
 }
 
+/** Search form for "has a stored secret" (`$isnull`, docs/api/rest-api/aidbox-search.md). */
+export const HAS_SECRET = { '.secret$isnull': 'false' } as const;
+export const NO_SECRET = { '.secret$isnull': 'true' } as const;
+
+/**
+ * Sets `hasSecret` on records read without a `secret` field: one `_id` search over them, filtered
+ * to those with a stored secret. On servers that return the secret (as a hash) this only runs for
+ * Clients that really have none, and then confirms it.
+ */
+export async function resolveSecrets(records: ClientRecord[], signal?: AbortSignal): Promise<ClientRecord[]> {
+  const unknown = records.filter((r) => !r.hasSecret && r.client.id).map((r) => r.client.id as string);
+  if (unknown.length === 0) return records;
+  const res = await aidbox().request({
+    path: '/fhir/Client',
+    query: { _id: unknown.join(','), ...HAS_SECRET, _elements: 'id', _count: unknown.length, _total: 'none' },
+    signal,
+  });
+  const holders = new Set(
+    (BundleSchema.parse(res.data).entry ?? []).flatMap((e) => {
+      const id = (e.resource as { id?: unknown } | undefined)?.id;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
+  return records.map((r) =>
+    !r.hasSecret && r.client.id && holders.has(r.client.id) ? { ...r, hasSecret: true } : r,
+  );
+}
+
 function listQuery(params: ClientListParams): Record<string, string | number> {
   const query: Record<string, string | number> = {
     _count: params.count ?? DEFAULT_PAGE_SIZE,
@@ -78,7 +108,7 @@ export async function fetchClientList(
     .filter((r) => r !== undefined)
     .map((r) => toClientRecord(r));
   return {
-    clients,
+    clients: await resolveSecrets(clients, signal),
     total: bundle.total,
     page: params.page ?? 1,
     count: params.count ?? DEFAULT_PAGE_SIZE,
@@ -88,7 +118,8 @@ export async function fetchClientList(
 
 export async function fetchClient(id: string, signal?: AbortSignal): Promise<ClientRecord> {
   const res = await aidbox().request({ path: `/fhir/Client/${encodeURIComponent(id)}`, signal });
-  return toClientRecord(res.data, res.etagVersion);
+  const [record] = await resolveSecrets([toClientRecord(res.data, res.etagVersion)], signal);
+  return record!;
 }
 
 export const clientQueries = {
@@ -111,8 +142,9 @@ function ifMatch(versionId: string): Record<string, string> {
   return { 'If-Match': `W/"${versionId}"` };
 }
 
-function fromWrite(res: AidboxResponse): ClientRecord {
-  return toClientRecord(res.data, res.etagVersion);
+async function fromWrite(res: AidboxResponse): Promise<ClientRecord> {
+  const [record] = await resolveSecrets([toClientRecord(res.data, res.etagVersion)]);
+  return record!;
 }
 
 /**
@@ -123,7 +155,7 @@ export async function createClient<T extends { resourceType: 'Client'; id: strin
   resource: T,
 ): Promise<ClientRecord> {
   const res = await aidbox().request({ method: 'POST', path: '/fhir/Client', body: resource });
-  const record = fromWrite(res);
+  const record = toClientRecord(res.data, res.etagVersion);
   if (record.client.id !== resource.id) {
     // A server that ignores body ids on POST (plain FHIR) would have minted a new id: say so loudly.
     throw new AidboxError({
@@ -140,7 +172,8 @@ export async function createClient<T extends { resourceType: 'Client'; id: strin
       ],
     });
   }
-  return record;
+  const [resolved] = await resolveSecrets([record]);
+  return resolved!;
 }
 
 /** Merge-PATCH of the changed paths only, guarded by the version the form was loaded from. */

@@ -40,8 +40,8 @@ describe('list view in the URL', () => {
       sort: '.name',
       filters: {
         _elements: '-_source',
-        '.grant_types$contains': 'password',
-        '.secret$missing': 'false',
+        '.grant_types$contains': '"password"',
+        '.secret$isnull': 'false',
         '.active': 'true',
       },
     });
@@ -51,6 +51,20 @@ describe('list view in the URL', () => {
       sort: '_id',
       filters: { _elements: '-_source' },
     });
+  });
+
+  it('uses only documented search forms: a quoted grant for a whole-element match, $isnull for the secret', () => {
+    const { filters } = toListParams({ ...DEFAULT_VIEW, grant: 'code', access: 'public' });
+    expect(filters).toEqual({
+      _elements: '-_source',
+      '.grant_types$contains': '"code"',
+      '.secret$isnull': 'true',
+    });
+    // The documented SQL is an ilike on the JSON text: the quoted value finds only the element.
+    const text = JSON.stringify(['authorization_code', 'basic']);
+    expect(text.includes(filters!['.grant_types$contains']!)).toBe(false);
+    expect(JSON.stringify(['code']).includes(filters!['.grant_types$contains']!)).toBe(true);
+    expect(Object.keys(filters!).some((k) => k.includes('$missing'))).toBe(false);
   });
 
   it('knows when filters are set', () => {

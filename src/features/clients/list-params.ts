@@ -1,6 +1,6 @@
 // The Clients list view state lives in the URL so a view can be shared and survives a reload.
 // This module is the only place that knows the URL names and how they map to Aidbox search params.
-import { DEFAULT_PAGE_SIZE, type ClientListParams } from '../../api/clients.ts';
+import { DEFAULT_PAGE_SIZE, HAS_SECRET, NO_SECRET, type ClientListParams } from '../../api/clients.ts';
 
 export const SORTS = {
   id: { label: 'Id (A–Z)', param: '_id' },
@@ -62,15 +62,21 @@ export function hasFilters(view: ListView): boolean {
   return view.q !== '' || view.grant !== '' || view.access !== '' || view.active !== '';
 }
 
-/** Aidbox dot-expression search params (aidbox-api.md §4) for the list query. */
+/**
+ * The list filters as Aidbox's documented dot expressions (docs/api/rest-api/aidbox-search.md):
+ * `$contains` is `resource#>>'{path}' ilike '%v%'`, a text match on the JSON text at the path, so
+ * the grant is quoted to match one whole array element (`"code"` must not find
+ * `"authorization_code"`); `$isnull` is `IS NULL`; `=` compares the text (`true`/`false`). All run on
+ * the stored resource, so they return the same rows whether or not reads show `secret`.
+ */
 export function toListParams(view: ListView): ClientListParams {
   // The API layer asks for `_elements=-secret`, which hides whether a Client has a secret at all, so
   // every confidential Client would look public. Only the system `_source` is left out instead;
   // the API layer still strips the (hashed) secret before anything is cached.
   const filters: Record<string, string> = { _elements: '-_source' };
-  if (view.grant) filters['.grant_types$contains'] = view.grant;
+  if (view.grant) filters['.grant_types$contains'] = JSON.stringify(view.grant);
   // Server-side approximation of isPublicClient(): "no stored secret".
-  if (view.access) filters['.secret$missing'] = view.access === 'public' ? 'true' : 'false';
+  if (view.access) Object.assign(filters, view.access === 'public' ? NO_SECRET : HAS_SECRET);
   if (view.active) filters['.active'] = view.active;
   return {
     ...(view.q.trim() ? { q: view.q.trim() } : {}),

@@ -39,6 +39,25 @@ function idOf(c: JsonObject, key = 'id'): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** The search forms the console sends, as aidbox-search.md documents them (`$contains` = ilike on the JSON text). */
+function matches(c: JsonObject, params: URLSearchParams): boolean {
+  const text = (v: unknown) =>
+    v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
+  const q = params.get('_ilike')?.toLowerCase();
+  if (q && !JSON.stringify(c).toLowerCase().includes(q)) return false;
+  const ids = params.get('_id');
+  if (ids && !ids.split(',').includes(idOf(c))) return false;
+  for (const [key, value] of params) {
+    const m = /^\.([\w.]+)(?:\$(contains|isnull))?$/.exec(key);
+    if (!m) continue;
+    const at = text(m[1]!.split('.').reduce<unknown>((o, k) => (isJsonObject(o) ? o[k] : undefined), c));
+    if (m[2] === 'isnull' && (at === undefined) !== (value === 'true')) return false;
+    if (m[2] === 'contains' && !at?.toLowerCase().includes(value.toLowerCase())) return false;
+    if (!m[2] && at !== value) return false;
+  }
+  return true;
+}
+
 export function fakeAidbox(seed: JsonObject[]): FakeAidbox {
   const clients = new Map(seed.map((c, i) => [idOf(c), stamp({ resourceType: 'Client', ...c }, i + 1)]));
   let version = 100;
@@ -56,8 +75,7 @@ export function fakeAidbox(seed: JsonObject[]): FakeAidbox {
       await Promise.resolve();
       const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
       if (method === 'GET' && !id) {
-        const q = url.searchParams.get('_ilike')?.toLowerCase();
-        const all = [...clients.values()].filter((c) => !q || JSON.stringify(c).toLowerCase().includes(q));
+        const all = [...clients.values()].filter((c) => matches(c, url.searchParams));
         return json(200, {
           resourceType: 'Bundle',
           type: 'searchset',
