@@ -6,6 +6,7 @@ import { RESOURCE_TYPES, StoreError } from '../store/types.ts';
 import type { Resource, ResourceType, Store } from '../store/types.ts';
 import { historyBundle, searchBundle } from './fhir-bundles.ts';
 import { applyPatch } from './fhir-patch.ts';
+import { storeForm } from './fhir-reading.ts';
 import { FhirError, errorResult, resourceResult, toErrorResult } from './fhir-result.ts';
 import type { FhirRequest, FhirResult } from './fhir-result.ts';
 
@@ -47,7 +48,7 @@ async function create(ctx: DevboxContext, store: Store, type: ResourceType, req:
     const existing = found.resources[0];
     if (existing) return resourceResult(ctx.config.baseUrl, 200, existing);
   }
-  const saved = await store.create(type, body);
+  const saved = await store.create(type, storeForm(ctx.config.reading, body));
   return resourceResult(ctx.config.baseUrl, 201, saved, true);
 }
 
@@ -64,7 +65,7 @@ async function patch(ctx: DevboxContext, store: Store, type: ResourceType, id: s
       // Without the caller's If-Match, pin the version we patched so a concurrent write is
       // never silently overwritten; on such a race, re-read and patch again.
       const ifMatch = req.ifMatch ?? current.meta?.versionId;
-      const { resource } = await store.update(type, id, next, { ifMatch });
+      const { resource } = await store.update(type, id, storeForm(ctx.config.reading, next), { ifMatch });
       return resourceResult(ctx.config.baseUrl, 200, resource);
     } catch (err) {
       const raced = req.ifMatch === undefined && attempt < PATCH_RETRIES;
@@ -83,7 +84,7 @@ async function instance(ctx: DevboxContext, store: Store, type: ResourceType, id
   }
   if (READ_ONLY.has(type)) methodNotAllowed(req.method, `${type} (read-only)`);
   if (req.method === 'PUT') {
-    const body = asResource(type, req.body);
+    const body = storeForm(ctx.config.reading, asResource(type, req.body));
     const { resource, created } = await store.update(type, id, body, { ifMatch: req.ifMatch });
     return resourceResult(baseUrl, created ? 201 : 200, resource, created);
   }
@@ -107,7 +108,7 @@ async function route(ctx: DevboxContext, store: Store, req: FhirRequest): Promis
       try {
         return searchBundle(baseUrl, type, req.query, await store.search(type, req.query));
       } catch (err) {
-        return toErrorResult(err, 400);
+        return toErrorResult(err, 400, ctx.config.reading);
       }
     }
     if (req.method === 'POST' && !READ_ONLY.has(type)) return create(ctx, store, type, req);
@@ -146,6 +147,6 @@ export async function interact(ctx: DevboxContext, store: Store, req: FhirReques
   try {
     return await route(ctx, store, req);
   } catch (err) {
-    return toErrorResult(err);
+    return toErrorResult(err, 422, ctx.config.reading);
   }
 }

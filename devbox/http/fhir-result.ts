@@ -1,6 +1,8 @@
 // The transport-neutral shape of one FHIR interaction, so REST routes and Bundle entries share one
 // implementation: an interaction takes a FhirRequest and yields a FhirResult (never throws for
 // client errors; those become OperationOutcome results).
+import type { Reading } from '../context.ts';
+import { versionConflictStatus } from './fhir-reading.ts';
 import { outcome } from './outcome.ts';
 import { StoreError } from '../store/types.ts';
 import type { Resource } from '../store/types.ts';
@@ -54,14 +56,33 @@ const STORE_ERRORS: Record<StoreError['kind'], [number, string]> = {
   exists: [409, 'duplicate'],
   'not-found': [404, 'not-found'],
   gone: [410, 'deleted'],
-  // Version conflicts answer 412 (FHIR's choice for If-Match); the console also accepts 409.
+  // If-Match on a missing resource (a version mismatch is handled above, per reading).
   'version-conflict': [412, 'conflict'],
   invalid: [422, 'invalid'],
 };
 
+export const VERSION_MISMATCH = 'Version Id mismatch';
+
+/** The version-conflict OperationOutcome exactly as docs/api/rest-api/crud/update.md shows it. */
+export function versionConflictResult(status: number): FhirResult {
+  return {
+    status,
+    headers: {},
+    body: {
+      resourceType: 'OperationOutcome',
+      id: 'conflict',
+      text: { status: 'generated', div: VERSION_MISMATCH },
+      issue: [{ severity: 'fatal', code: 'conflict', diagnostics: VERSION_MISMATCH }],
+    },
+  };
+}
+
 /** Maps thrown errors to results; anything unexpected is rethrown for the 500 handler. */
-export function toErrorResult(err: unknown, invalidStatus = 422): FhirResult {
+export function toErrorResult(err: unknown, invalidStatus = 422, reading: Reading = 'strict'): FhirResult {
   if (err instanceof FhirError) return errorResult(err.status, err.code, err.message, err.expression);
+  if (err instanceof StoreError && err.kind === 'version-conflict' && err.message === VERSION_MISMATCH) {
+    return versionConflictResult(versionConflictStatus(reading));
+  }
   if (err instanceof StoreError) {
     const [status, code] = STORE_ERRORS[err.kind];
     return errorResult(err.kind === 'invalid' ? invalidStatus : status, code, err.message, err.expression);

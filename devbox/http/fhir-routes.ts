@@ -2,19 +2,20 @@
 // (fhir-transaction.ts) and writes their results.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { DevboxContext } from '../context.ts';
+import type { DevboxContext, Reading } from '../context.ts';
 import { readJson } from './body.ts';
 import type { DevboxEnv } from './fhir-env.ts';
 import { interact } from './fhir-interactions.ts';
 import { FhirError, toErrorResult } from './fhir-result.ts';
 import type { FhirResult } from './fhir-result.ts';
+import { presentBody } from './fhir-reading.ts';
 import { processBundle } from './fhir-transaction.ts';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-function send(c: Context, result: FhirResult): Response {
+function send(c: Context, result: FhirResult, reading: Reading): Response {
   if (result.body === undefined) return c.body(null, result.status as 204, result.headers);
-  return c.body(JSON.stringify(result.body), result.status as 200, {
+  return c.body(JSON.stringify(presentBody(reading, result.body)), result.status as 200, {
     ...result.headers,
     'Content-Type': 'application/json; charset=utf-8',
   });
@@ -48,9 +49,9 @@ export function fhirRoutes(ctx: DevboxContext): Hono<DevboxEnv> {
         });
       }
     } catch (err) {
-      result = toErrorResult(err);
+      result = toErrorResult(err, 422, ctx.config.reading);
     }
-    return send(c, result);
+    return send(c, result, ctx.config.reading);
   });
   return app;
 }

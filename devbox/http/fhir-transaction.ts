@@ -34,7 +34,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseEntry(raw: unknown, i: number): Entry {
+/** `honourIfMatch` false = the alternate reading, where entry.request.ifMatch is ignored. */
+function parseEntry(raw: unknown, i: number, honourIfMatch: boolean): Entry {
   const at = `Bundle.entry[${i}]`;
   if (!isObject(raw) || !isObject(raw.request))
     throw new FhirError(422, 'invalid', `${at}.request is required`, [`${at}.request`]);
@@ -60,7 +61,7 @@ function parseEntry(raw: unknown, i: number): Entry {
       query: parsed.searchParams,
       body: raw.resource,
       contentType: undefined,
-      ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
+      ifMatch: honourIfMatch && typeof ifMatch === 'string' ? ifMatch : undefined,
       ifNoneExist: typeof ifNoneExist === 'string' ? ifNoneExist : undefined,
     },
   };
@@ -136,12 +137,13 @@ export async function processBundle(
   if (!Array.isArray(raw))
     throw new FhirError(422, 'invalid', 'Bundle.entry must be an array', ['Bundle.entry']);
 
+  const honourIfMatch = ctx.config.reading === 'strict';
   if (body.type === 'batch') {
     const out = [];
     for (const [i, item] of raw.entries()) {
       let result: FhirResult;
       try {
-        const e = parseEntry(item, i);
+        const e = parseEntry(item, i, honourIfMatch);
         result = (await authorize(authz, e))
           ? await interact(ctx, ctx.store, e.request)
           : errorResult(403, 'forbidden', `Forbidden: ${e.label}`);
@@ -154,7 +156,7 @@ export async function processBundle(
     return { status: 200, headers: {}, body: { resourceType: 'Bundle', type: 'batch-response', entry: out } };
   }
 
-  const entries = raw.map(parseEntry);
+  const entries = raw.map((item, i) => parseEntry(item, i, honourIfMatch));
   resolveUrnReferences(entries);
   for (const e of entries) {
     if (!(await authorize(authz, e))) return errorResult(403, 'forbidden', `Forbidden: ${e.label}`);

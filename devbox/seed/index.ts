@@ -10,6 +10,7 @@ import { applyBootstrapEntries, loadBootstrapBundle } from './bootstrap-bundle.t
 import { demoResources, resourceTypeOf } from './demo.ts';
 import { operationResources } from './operations.ts';
 import { scaleResources } from './scale.ts';
+import { storeForm } from '../http/fhir-reading.ts';
 
 export const ROOT_CLIENT_ID = 'root';
 export const ROOT_POLICY_ID = 'root-allow-all';
@@ -118,7 +119,9 @@ export async function ensureBootstrap(ctx: DevboxContext, opts: { fresh: boolean
 export async function seedDemo(ctx: DevboxContext): Promise<void> {
   const env = { consoleUrl: ctx.config.consoleUrl.replace(/\/+$/, ''), now: Date.now() };
   await ctx.store.transaction(async (tx) => {
-    for (const r of demoResources(env, ctx.config.baseUrl)) await tx.update(resourceTypeOf(r), r.id, r);
+    // The alternate reading stores policy links as {resourceType, id} (devbox/README.md, "Readings").
+    for (const r of demoResources(env, ctx.config.baseUrl))
+      await tx.update(resourceTypeOf(r), r.id, storeForm(ctx.config.reading, r));
   });
 }
 

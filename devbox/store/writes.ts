@@ -33,6 +33,7 @@ function checkIfMatch(type: ResourceType, id: string, current: CurrentRow | unde
     throw new StoreError('version-conflict', `Resource ${type}/${id} does not exist (If-Match: ${ifMatch})`);
   }
   if (expected !== '*' && expected !== current.resource.meta?.versionId) {
+    // The exact text the HTTP layer keys the documented conflict OperationOutcome on.
     throw new StoreError('version-conflict', 'Version Id mismatch');
   }
 }

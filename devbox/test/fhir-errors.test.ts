@@ -99,7 +99,7 @@ describe('validation → 422 with expression', () => {
     ],
     [
       'AccessPolicy',
-      { engine: 'allow', link: [{ resourceType: 'Client', id: 'x' }] },
+      { engine: 'allow', link: [{ resourceType: 'Patient', id: 'x' }] },
       'AccessPolicy.link[0].reference',
     ],
     ['AccessPolicy', { engine: 'allow', link: { reference: 'Client/x' } }, 'AccessPolicy.link'],

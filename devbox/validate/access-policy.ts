@@ -1,6 +1,6 @@
 // AccessPolicy body validation (aidbox-api.md §2.1): engine in the documented list, the fields
-// each engine needs, and `link` entries in /fhir reference form pointing at Client, User or
-// Operation only.
+// each engine needs, and `link` entries (/fhir `{reference}` or Aidbox `{resourceType, id}` form)
+// pointing at Client, User or Operation only.
 import { arrayOf, isObject, obj, oneOf, shape, str } from './checks.ts';
 import type { Issues } from './checks.ts';
 
@@ -36,7 +36,14 @@ function checkLink(link: unknown, path: string, issues: Issues): void {
   }
   link.forEach((entry, i) => {
     const at = `${path}[${i}].reference`;
-    const ref = isObject(entry) ? entry.reference : undefined;
+    // Aidbox's own form {resourceType, id} (access-policies.md) is accepted too.
+    const ref = !isObject(entry)
+      ? undefined
+      : entry.reference === undefined &&
+          typeof entry.resourceType === 'string' &&
+          typeof entry.id === 'string'
+        ? `${entry.resourceType}/${entry.id}`
+        : entry.reference;
     if (typeof ref !== 'string' || !LINK_REFERENCE.test(ref)) {
       issues.push({
         expression: at,
