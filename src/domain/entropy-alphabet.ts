@@ -73,7 +73,7 @@ export function inputProblems(secret: string, maxLength: number): InputProblem[]
   return problems;
 }
 
-export type Structure = 'uuid' | 'hex' | 'base64-text' | 'base64' | 'none';
+export type Structure = 'uuid' | 'hex-text' | 'hex' | 'base64-text' | 'base64' | 'none';
 
 /** RFC 9562 layout, any version: at most 122 random bits (v4), and ASVS 11.5.1 rules them out. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -110,8 +110,38 @@ export function decodeBase64Text(secret: string): string | undefined {
   return binary;
 }
 
+/**
+ * If `secret` is hex (either case) of printable ASCII, that text; otherwise undefined. Like base64,
+ * hex adds nothing: "70617373…" is "pass…", and must be judged as such (issue 14 §12).
+ */
+export function decodeHexText(secret: string): string | undefined {
+  if (secret.length < MIN_ENCODED || !/^(?:[0-9a-f]{2})+$|^(?:[0-9A-F]{2})+$/.test(secret)) return undefined;
+  let text = '';
+  for (let i = 0; i < secret.length; i += 2)
+    text += String.fromCharCode(parseInt(secret.slice(i, i + 2), 16));
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+}
+
+/** The readable text a hex or base64 value encodes, if any. */
+export function decodeText(secret: string): string | undefined {
+  return decodeHexText(secret) ?? decodeBase64Text(secret);
+}
+
+/**
+ * What the detected structure allows at most, whatever the alphabet bound says: a UUID carries 122
+ * random bits, base64 carries 6 bits per character rounded down to whole bytes (padding none).
+ */
+export function structureCapBits(secret: string, structure: Structure): number {
+  if (structure === 'uuid') return UUID_MAX_BITS;
+  if (structure === 'base64' || structure === 'base64-text') {
+    return Math.floor((secret.replace(/=+$/, '').length * 6) / 8) * 8;
+  }
+  return Infinity;
+}
+
 export function structureOf(secret: string): Structure {
   if (isUuid(secret)) return 'uuid';
+  if (decodeHexText(secret) !== undefined) return 'hex-text';
   if (secret.length >= 16 && alphabetOf(secret).size === 16) return 'hex';
   if (decodeBase64Text(secret) !== undefined) return 'base64-text';
   if (secret.length >= 16 && /^[A-Za-z0-9_-]+$|^[A-Za-z0-9+/]+=*$/.test(secret)) return 'base64';

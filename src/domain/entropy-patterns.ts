@@ -11,6 +11,8 @@ export interface PatternMatch {
   token: string;
   guesses: number;
   dictionaryName?: string;
+  /** For dictionary matches: the word's place in its frequency-ordered list (1 = most common). */
+  rank?: number;
   matchedWord?: string;
   l33t?: boolean;
   reversed?: boolean;
@@ -49,9 +51,12 @@ export interface PatternEstimate {
   findings: PatternFinding[];
 }
 
+/** zxcvbn's runtime grows with length; 128 characters already carry far more than 160 bits. */
+export const PATTERN_WINDOW = 128;
+
 // Patterns zxcvbn distinguishes (bruteforce, dictionary, spatial, repeat, sequence, regex, date,
 // separator): naming which one a segment uses costs an attacker log2(8) = 3 bits per segment.
-const KIND_BITS = 3;
+export const KIND_BITS = 3;
 
 // Keyboard rows (and the digit row) that dictionaries list as "passwords" too: "qwertyuiop" is a
 // keyboard walk before it is a dictionary word, and that is the clearer reason to give.
@@ -208,6 +213,7 @@ export function matcherFromZxcvbn(zxcvbn: ZxcvbnLike): PatternMatcher {
         token: str(m.token) ?? '',
         guesses: typeof m.guesses === 'number' ? m.guesses : 1,
         dictionaryName: str(m.dictionaryName),
+        rank: typeof m.rank === 'number' ? m.rank : undefined,
         matchedWord: str(m.matchedWord),
         l33t: m.l33t === true,
         reversed: m.reversed === true,

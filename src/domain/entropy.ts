@@ -3,8 +3,9 @@
 // the real dictionaries and in the UI after a lazy import().
 import {
   alphabetOf,
-  decodeBase64Text,
+  decodeText,
   inputProblems,
+  structureCapBits,
   structureOf,
   upperBoundBits,
   UUID_MAX_BITS,
@@ -12,17 +13,19 @@ import {
   type InputProblem,
   type Structure,
 } from './entropy-alphabet.ts';
-import { patternEstimate, type PatternFinding, type PatternMatcher } from './entropy-patterns.ts';
+import { judgePatterns } from './entropy-judge.ts';
+import type { PatternMatcher } from './entropy-patterns.ts';
+import type { Problem } from './entropy-text.ts';
 
 export type { PatternMatch, PatternMatcher, PatternFinding } from './entropy-patterns.ts';
+export { PATTERN_WINDOW } from './entropy-patterns.ts';
+export type { Problem } from './entropy-text.ts';
 
 /** RFC 6749 §10.10: guessing probability MUST be ≤ 2^-128 and SHOULD be ≤ 2^-160. */
 export const REJECT_BELOW_BITS = 128;
 export const WARN_BELOW_BITS = 160;
 /** Longer values are refused outright; nobody needs more and the estimate must stay fast. */
 export const MAX_SECRET_LENGTH = 512;
-/** zxcvbn's runtime grows with length; 128 characters already carry far more than 160 bits. */
-export const PATTERN_WINDOW = 128;
 
 export interface SecretContext {
   clientId: string;
@@ -33,14 +36,9 @@ export interface SecretContext {
 
 export type Verdict = 'reject' | 'warn' | 'accept' | 'pending';
 
-export interface Problem {
-  code: string;
-  message: string;
-}
-
 export interface SecretEstimate {
   verdict: Verdict;
-  /** `min(upper bound, pattern estimate, structure cap)`, labelled "estimated upper bound" in the UI. */
+  /** `min(upper bound, structure cap, pattern estimate)`, labelled "estimated upper bound" in the UI. */
   bits: number;
   upperBound: number;
   alphabet: Alphabet | undefined;
@@ -61,40 +59,6 @@ export function contextWords(ctx: SecretContext): string[] {
     for (const part of v.split(/[^a-z0-9]+/)) if (part.length >= 3) words.add(part);
   }
   return [...words];
-}
-
-const FINDING_TEXT: Record<PatternFinding['kind'], string> = {
-  context: 'contains a word from this Client',
-  'common-password': 'common password',
-  dictionary: 'dictionary word',
-  keyboard: 'keyboard pattern',
-  'repeat-char': 'repeated character',
-  'repeat-password': 'repeated common password',
-  'repeat-word': 'repeated dictionary word',
-  repeat: 'repeated pattern',
-  sequence: 'sequence (like abc or 123)',
-  date: 'date or year',
-};
-
-function findingProblems(findings: PatternFinding[], ctx: SecretContext): Problem[] {
-  const covered = new Map<string, { length: number; message: string }>();
-  for (const f of findings) {
-    let message = FINDING_TEXT[f.kind];
-    if (f.kind === 'context') message = contextMessage(f.word ?? '', ctx);
-    const key = `${f.kind}:${message}`;
-    const prev = covered.get(key);
-    covered.set(key, { length: (prev?.length ?? 0) + f.length, message });
-  }
-  return [...covered.entries()]
-    .sort((a, b) => b[1].length - a[1].length)
-    .map(([key, v]) => ({ code: key.split(':')[0]!, message: v.message }));
-}
-
-function contextMessage(word: string, ctx: SecretContext): string {
-  const w = word.toLowerCase();
-  if (w === 'aidbox') return 'contains “aidbox”';
-  if (ctx.clientId.toLowerCase().includes(w)) return 'contains the client id (or part of it)';
-  return 'contains the client name (or part of it)';
 }
 
 function verdictFor(bits: number): Verdict {
@@ -146,31 +110,29 @@ export function estimateSecret(secret: string, ctx: SecretContext, matcher?: Pat
   const upperBound = upperBoundBits(secret);
   const structure = structureOf(secret);
   const problems: Problem[] = [];
-  let bits = upperBound;
+  // Never above what the detected structure allows (a UUID's 122 bits, base64's whole bytes).
+  let bits = Math.min(upperBound, structureCapBits(secret, structure));
   if (structure === 'uuid') {
-    bits = Math.min(bits, UUID_MAX_BITS);
     problems.push({ code: 'uuid', message: `UUIDs contain at most ${UUID_MAX_BITS} random bits.` });
   }
 
   let patternBits: number | undefined;
   if (matcher) {
-    const words = contextWords(ctx);
-    const decoded = structure === 'base64-text' ? decodeBase64Text(secret) : undefined;
+    const decoded = structure === 'base64-text' || structure === 'hex-text' ? decodeText(secret) : undefined;
     // Encoding adds nothing: judge the decoded text with its own alphabet and patterns.
     const judged = decoded ?? secret;
-    const window = judged.slice(0, PATTERN_WINDOW);
-    const estimate = patternEstimate(window, Math.log2(alphabetOf(judged).size), words, matcher);
-    patternBits = decoded ? Math.min(estimate.bits, upperBoundBits(decoded)) : estimate.bits;
+    const judgedBound = decoded ? upperBoundBits(decoded) : upperBound;
+    const judgement = judgePatterns(judged, secret, judgedBound, contextWords(ctx), ctx.clientId, matcher);
+    patternBits = Math.min(judgement.bits, judgedBound);
     bits = Math.min(bits, patternBits);
     if (decoded) {
+      const encoding = structure === 'hex-text' ? 'hex' : 'base64';
       problems.push({
-        code: 'base64-text',
-        message: 'Is base64 of readable text; judged by the decoded text instead.',
+        code: structure,
+        message: `Is ${encoding} of readable text; judged by the decoded text instead.`,
       });
     }
-    // Name patterns only when they lowered the estimate: a "word" that random text happens to
-    // contain is noise, not a reason.
-    if (patternBits < upperBound - 1) problems.push(...findingProblems(estimate.findings, ctx));
+    problems.push(...judgement.problems);
   }
 
   if (upperBound < REJECT_BELOW_BITS) {
