@@ -6,8 +6,16 @@
 import type { PolicyResource } from './matrix.ts';
 import { candidatePolicies, keyForCell, type ClientRef, type Interaction } from './effective-access.ts';
 
-/** `true`/`false` = the server's eval-result; a string = why the evaluation failed. */
-export type EvalOutcome = boolean | string;
+/** A policy only Aidbox can evaluate (sql, rpc, …), with the reason in plain words. */
+export interface NeedsAidboxOutcome {
+  needsAidbox: string;
+}
+
+/**
+ * `true`/`false` = the eval-result (Aidbox's, or the console's from the policy text); a string =
+ * why the evaluation failed; NeedsAidboxOutcome = the console cannot decide it and Aidbox was not asked.
+ */
+export type EvalOutcome = boolean | string | NeedsAidboxOutcome;
 
 export type Cell =
   | { status: 'allowed'; by: string[] }

@@ -91,16 +91,24 @@ export function requestFor(resourceType: string, interaction: Interaction): Desc
 /**
  * Whether a policy's outcome can depend on the calling Client. Conservative: any mention of
  * `client` in the rule (matcho key, `{{client.id}}` in SQL, a json-schema property, `.client` refs,
- * nested complex rules) counts. Only the link, description and bookkeeping fields are ignored.
+ * nested complex rules) counts, and so do json-schema keywords that count or constrain the request's
+ * keys. Only the link, description and bookkeeping fields are ignored.
  */
 export function dependsOnClient(policy: PolicyResource): boolean {
   const known = dependence.get(policy);
   if (known !== undefined) return known;
   const { link: _link, description: _d, meta: _m, id: _id, resourceType: _rt, ...rule } = policy;
-  const result = JSON.stringify(rule).includes('client');
+  const result = CLIENT_SENSITIVE.test(JSON.stringify(rule));
   dependence.set(policy, result);
   return result;
 }
+
+/**
+ * `client` anywhere, or a json-schema keyword that looks at which keys the request has (a request
+ * with a Client has one key more than one without).
+ */
+const CLIENT_SENSITIVE =
+  /client|additionalProperties|patternProperties|propertyNames|minProperties|maxProperties/;
 
 /** Memo: the same policy object is asked about once per cell, tens of thousands of times. */
 const dependence = new WeakMap<PolicyResource, boolean>();

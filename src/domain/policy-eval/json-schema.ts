@@ -8,26 +8,17 @@
  * it does not implement (`format`, remote `$ref`, …) is never skipped silently: the policy is then
  * left to Aidbox.
  */
+import {
+  ANNOTATIONS,
+  checkShape,
+  regex,
+  schemas,
+  typeMatches,
+  UnsupportedSchema,
+} from './json-schema-shape.ts';
 import { isRecord, jsonEqual } from './types.ts';
 
-/** Keywords that only annotate; draft-07 validators ignore them. */
-const ANNOTATIONS = new Set([
-  '$schema',
-  '$id',
-  '$comment',
-  'title',
-  'description',
-  'default',
-  'examples',
-  'readOnly',
-  'writeOnly',
-  'definitions',
-  'contentMediaType',
-  'contentEncoding',
-]);
-
-/** Thrown for a construct the console does not evaluate; the caller turns it into "needs Aidbox". */
-export class UnsupportedSchema extends Error {}
+export { UnsupportedSchema };
 
 export function stripEmpty(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -43,27 +34,6 @@ export function stripEmpty(value: unknown): unknown {
     return Object.keys(out).length > 0 ? out : undefined;
   }
   return value === null || value === '' ? undefined : value;
-}
-
-function typeMatches(type: string, v: unknown): boolean {
-  switch (type) {
-    case 'null':
-      return v === null;
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'object':
-      return isRecord(v);
-    case 'array':
-      return Array.isArray(v);
-    case 'string':
-      return typeof v === 'string';
-    case 'number':
-      return typeof v === 'number';
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v);
-    default:
-      throw new UnsupportedSchema(`unknown type "${type}"`);
-  }
 }
 
 /** Unicode code points, as draft-07 counts string length. */
@@ -84,15 +54,6 @@ function pointer(root: unknown, ref: string): unknown {
 interface Ctx {
   root: unknown;
   depth: number;
-}
-
-function regex(source: unknown): RegExp {
-  if (typeof source !== 'string') throw new UnsupportedSchema('pattern must be a string');
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    throw new UnsupportedSchema(`invalid pattern "${source}"`);
-  }
 }
 
 const num = (v: unknown, k: string): number => {
@@ -178,28 +139,13 @@ function validNumber(s: Record<string, unknown>, v: number): boolean {
   return true;
 }
 
-const HANDLED = new Set([
-  'type', 'enum', 'const', 'not', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', '$ref',
-  'required', 'minProperties', 'maxProperties', 'properties', 'patternProperties', 'additionalProperties',
-  'propertyNames', 'dependencies', 'minItems', 'maxItems', 'uniqueItems', 'items', 'additionalItems',
-  'contains', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf',
-]); // prettier-ignore
-
-function schemas(v: unknown, k: string): unknown[] {
-  if (!Array.isArray(v) || v.length === 0) throw new UnsupportedSchema(`${k} must be a non-empty array`);
-  return v;
-}
-
 function valid(schema: unknown, v: unknown, ctx: Ctx): boolean {
   if (schema === true) return true;
   if (schema === false) return false;
   if (!isRecord(schema)) throw new UnsupportedSchema('a schema must be an object or a boolean');
   if (ctx.depth > 64) throw new UnsupportedSchema('schema nests too deeply');
   const inner: Ctx = { root: ctx.root, depth: ctx.depth + 1 };
-  for (const key of Object.keys(schema)) {
-    if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new UnsupportedSchema(`keyword "${key}"`);
-  }
+  // Keywords were checked once by checkShape (schemaAccepts).
   if (schema.$ref !== undefined) {
     // Validators differ on keywords beside $ref (draft-07 ignores them, ajv 8 applies them).
     if (
@@ -212,7 +158,7 @@ function valid(schema: unknown, v: unknown, ctx: Ctx): boolean {
   const s = schema;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((t) => typeMatches(String(t), v))) return false;
+    if (!types.some((t) => typeof t === 'string' && typeMatches(t, v))) return false;
   }
   if (s.enum !== undefined && !(Array.isArray(s.enum) && s.enum.some((e) => jsonEqual(e, v)))) return false;
   if ('const' in s && !jsonEqual(s.const, v)) return false;
@@ -232,10 +178,16 @@ function valid(schema: unknown, v: unknown, ctx: Ctx): boolean {
   return true;
 }
 
+const checked = new WeakSet<object>();
+
 /**
  * Whether the request object passes the schema, after removing empty values.
  * Throws UnsupportedSchema for anything the console leaves to Aidbox.
  */
 export function schemaAccepts(schema: unknown, request: unknown): boolean {
+  if (isRecord(schema) && !checked.has(schema)) {
+    checkShape(schema);
+    checked.add(schema);
+  }
   return valid(schema, stripEmpty(request) ?? {}, { root: schema, depth: 0 });
 }
