@@ -5,8 +5,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authenticate, type Identity } from '../auth/identity.ts';
 import type { DevboxContext } from '../context.ts';
-import { decide } from '../policy/decide.ts';
-import { debugRequest } from '../policy/debug.ts';
+import { decide, loadPolicies } from '../policy/decide.ts';
+import { debugFieldFor, debugRequest, formatResult, tracePolicies } from '../policy/debug.ts';
 import { buildRequest } from '../policy/request.ts';
 import type { PolicyRequest } from '../policy/types.ts';
 import { fail, outcome } from './outcome.ts';
@@ -111,10 +111,17 @@ export function accessControl(ctx: DevboxContext): MiddlewareHandler {
         return fail(c, 403, 'forbidden', `Policy debugging (__debug=policy) is disabled: ${DEV_MODE_HINT}`);
       }
       const { allowed, results } = await decide(ctx.store, identity, request, true);
-      return c.json({ request: debugRequest(request), 'eval-result': allowed, policies: results });
+      const field = debugFieldFor(ctx.config.reading);
+      const byId = new Map((await loadPolicies(ctx.store)).map((p) => [p.id, p]));
+      // "An array of existing AccessPolicies" with each one's result (debug-access-control.md).
+      const policies = results.map((r) => ({ ...byId.get(r.id), ...formatResult(r, field) }));
+      return c.json({ request: debugRequest(request), [field]: allowed, policies });
     }
 
-    const { allowed } = await decide(ctx.store, identity, request);
+    // x-debug: policy logs every candidate's result (dev mode only, as documented).
+    const trace = ctx.config.devMode && c.req.header('x-debug') === 'policy';
+    const { allowed, results } = await decide(ctx.store, identity, request, trace);
+    if (trace) tracePolicies(results, c.req.method, url.pathname);
     if (!allowed) return forbidden(c);
 
     c.set('authorizeSubrequest', async (sub: Subrequest) => {

@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import { authenticate } from '../auth/identity.ts';
 import type { DevboxContext } from '../context.ts';
 import { decide } from '../policy/decide.ts';
-import { debugRequest } from '../policy/debug.ts';
+import { debugRequest, formatResult } from '../policy/debug.ts';
 import { evaluateRule } from '../policy/evaluate.ts';
 import { isRecord } from '../policy/path.ts';
 import { buildRequest, routeInfo } from '../policy/request.ts';
@@ -88,7 +88,8 @@ export function mountTestPolicy(app: Hono, ctx: DevboxContext): void {
       request: debugRequest(request),
       operation: routeInfo(method, target.pathname).operation ?? null,
       policy: body.policy,
-      result,
+      // debug-access-control.md: `result.eval-result`, `result.query` = [SQL with ?, param…].
+      result: formatResult(result, 'eval-result'),
     });
   });
 }

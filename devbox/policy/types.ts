@@ -18,8 +18,8 @@ export type PolicyRequest = Record<string, unknown>;
 
 export interface RuleResult {
   'eval-result': boolean;
-  /** The SQL actually run (with $n placeholders) for sql rules. */
-  query?: string;
+  /** sql rules: `[SQL with ? for each parameter, param…]` (debug-access-control.md). */
+  query?: unknown[];
   /** Why a rule could not be evaluated (invalid rule, SQL error); never grants access. */
   error?: string;
   /** Results of the sub-rules of a complex rule, in order. */

@@ -80,7 +80,9 @@ describe('sql compilation', () => {
       'SELECT count(*) > 0 FROM "client"',
     );
     expect(() => compileSql('SELECT 1 FROM {{!t}}', { t: 'client"; drop table client; --' })).toThrow();
-    expect(() => compileSql('SELECT 1 FROM {{!t}}', { t: 'Client' })).toThrow();
+    // Identifiers are lower-cased, as access-policies.md documents ("Patient" → "patient").
+    expect(compileSql('SELECT 1 FROM {{!t}}', { t: 'Client' }).text).toBe('SELECT 1 FROM "client"');
+    expect(() => compileSql('SELECT 1 FROM {{!t}}', { t: 'my table' })).toThrow();
   });
 });
 
