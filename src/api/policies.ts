@@ -1,7 +1,7 @@
 // Aidbox `AccessPolicy` resources and the Client rows of the policy matrix. Reads come in large
 // pages (never one request per policy or per Client); writes go as one transaction Bundle.
 import { queryOptions } from '@tanstack/react-query';
-import type { ClientRow } from '../domain/matrix.ts';
+import type { ClientRow, PolicyResource } from '../domain/matrix.ts';
 import type { TransactionBundle } from '../domain/matrix-apply.ts';
 import { aidbox, type QueryValue } from './aidbox-client.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
@@ -169,13 +169,55 @@ export async function fetchPoliciesByIds(ids: readonly string[]): Promise<Map<st
   return out;
 }
 
+/** `W/"12"`, `"12"`, `12` or a Location `…/_history/12` → `12`. */
+function versionFrom(etag: unknown, location: unknown): string | undefined {
+  if (typeof etag === 'string') {
+    const m = /^(?:W\/)?"?([^"]+)"?$/.exec(etag.trim());
+    if (m) return m[1];
+  }
+  if (typeof location === 'string') return /\/_history\/([^/?#]+)/.exec(location)?.[1];
+  return undefined;
+}
+
+/** The version each entry wrote, from a `transaction-response` (FHIR: entry order = request order). */
+export function writtenVersions(bundle: TransactionBundle, answer: unknown): Map<string, string | undefined> {
+  const entries =
+    typeof answer === 'object' && answer !== null && Array.isArray((answer as { entry?: unknown }).entry)
+      ? ((answer as { entry: unknown[] }).entry as Record<string, unknown>[])
+      : [];
+  const out = new Map<string, string | undefined>();
+  bundle.entry.forEach((sent, i) => {
+    const got = entries[i] ?? {};
+    const resource = got.resource as PolicyResource | undefined;
+    const response = (got.response ?? {}) as Record<string, unknown>;
+    out.set(
+      sent.resource.id ?? decodeURIComponent(sent.request.url.split('/')[1] ?? ''),
+      resource?.meta?.versionId ?? versionFrom(response.etag, response.location),
+    );
+  });
+  return out;
+}
+
 /**
  * Sends the matrix's transaction Bundle. All or nothing: any failing entry (a 409/412 version
- * conflict included) rejects with an AidboxError and nothing is written.
+ * conflict included) rejects with an AidboxError and nothing is written. Resolves to the version
+ * each policy was written at, for the after-write check (domain/matrix-verify.ts).
  */
-export async function applyPolicyTransaction(bundle: TransactionBundle): Promise<void> {
-  if (bundle.entry.length === 0) return;
-  await aidbox().request({ method: 'POST', path: '/fhir', body: bundle, timeoutMs: 60_000 });
+export async function applyPolicyTransaction(
+  bundle: TransactionBundle,
+): Promise<Map<string, string | undefined>> {
+  if (bundle.entry.length === 0) return new Map();
+  const res = await aidbox().request({ method: 'POST', path: '/fhir', body: bundle, timeoutMs: 60_000 });
+  return writtenVersions(bundle, res.data);
+}
+
+/** A policy's versions, newest first (docs/api/rest-api/history.md); deletion entries without a body skipped. */
+export async function fetchPolicyHistory(id: string, count = 20): Promise<PolicyResource[]> {
+  const res = await aidbox().request({
+    path: `/fhir/AccessPolicy/${encodeURIComponent(id)}/_history`,
+    query: { _count: count },
+  });
+  return entriesOf(BundleSchema.parse(res.data)).map((r) => toPolicy(r) as PolicyResource);
 }
 
 function matrixClientsRestOf(total: number | undefined, next: string | undefined) {

@@ -35,6 +35,7 @@ import { readMatrixView, writeMatrixView } from './matrix-params.ts';
 import { MatrixToolbar } from './matrix-toolbar.tsx';
 import { PendingTray } from './pending-tray.tsx';
 import { useApply } from './use-apply.ts';
+import { OverwriteDialog } from './overwrite-dialog.tsx';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -212,6 +213,15 @@ export function MatrixEditor(props: {
           admin={admin}
           onConfirm={apply.confirm}
           onCancel={apply.dismiss}
+        />
+      ) : null}
+      {apply.state.phase === 'overwritten' ? (
+        <OverwriteDialog
+          overwrites={apply.state.overwrites}
+          unverified={apply.state.unverified}
+          canRestore={apply.state.restore.entry.length > 0}
+          onRestore={apply.confirm}
+          onClose={apply.dismiss}
         />
       ) : null}
       {apply.state.phase === 'conflict' ? (
