@@ -6,7 +6,7 @@ import { RESOURCE_TYPES, StoreError } from '../store/types.ts';
 import type { Resource, ResourceType, Store } from '../store/types.ts';
 import { historyBundle, searchBundle } from './fhir-bundles.ts';
 import { applyPatch } from './fhir-patch.ts';
-import { storeForm } from './fhir-reading.ts';
+import { searchParamsFor, storeForm } from './fhir-reading.ts';
 import { FhirError, errorResult, resourceResult, toErrorResult } from './fhir-result.ts';
 import type { FhirRequest, FhirResult } from './fhir-result.ts';
 
@@ -106,7 +106,8 @@ async function route(ctx: DevboxContext, store: Store, req: FhirRequest): Promis
   if (id === undefined) {
     if (req.method === 'GET') {
       try {
-        return searchBundle(baseUrl, type, req.query, await store.search(type, req.query));
+        const found = await store.search(type, searchParamsFor(ctx.config.reading, req.query));
+        return searchBundle(baseUrl, type, req.query, found);
       } catch (err) {
         return toErrorResult(err, 400, ctx.config.reading);
       }

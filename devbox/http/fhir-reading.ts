@@ -53,3 +53,14 @@ export function storeForm<T extends Resource>(reading: Reading, resource: T): T 
 export function versionConflictStatus(reading: Reading): 409 | 412 {
   return reading === 'alternate' ? 409 : 412;
 }
+
+/**
+ * Search parameters as this reading's Aidbox would see them: the alternate reading ignores the
+ * undocumented `.path$missing` (as Aidbox ignores parameters it does not know); use `$isnull`.
+ */
+export function searchParamsFor(reading: Reading, query: URLSearchParams): URLSearchParams {
+  if (reading !== 'alternate') return query;
+  const kept = new URLSearchParams();
+  for (const [k, v] of query) if (!(k.startsWith('.') && k.endsWith('$missing'))) kept.append(k, v);
+  return kept;
+}

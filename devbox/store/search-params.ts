@@ -28,7 +28,7 @@ export interface SearchQuery {
   refs: { field: string; values: string[] }[];
   /** Exact string matches on a top-level field (Session.jti, User.email). */
   exact: { field: string; values: string[] }[];
-  /** Aidbox dot expressions: `.a.b=v`, `.a.b$contains=v`, `.a.b$missing=true|false`. */
+  /** Aidbox dot expressions: `.a.b=v`, `.a.b$contains=v`, `.a.b$isnull=true|false`, typed comparisons. */
   dots: DotFilter[];
   sort: SortKey[];
   count: number;
@@ -45,26 +45,56 @@ const EXACT_PARAMS: Record<string, Record<string, string>> = {
   User: { email: 'email', userName: 'userName' },
 };
 
+export type DotOp = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'contains' | 'isnull' | 'missing';
+
 export interface DotFilter {
   path: string[];
-  op: 'eq' | 'contains' | 'missing';
+  op: DotOp;
   value: string;
+  /** PostgreSQL type after `::` (docs: `.period.start::timestamptz$gt=…`); undefined = text. */
+  cast?: string | undefined;
 }
 
-const DOT_PARAM = /^\.([A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+))*)(?:\$(contains|missing))?$/;
+/**
+ * docs/api/rest-api/aidbox-search.md, "Dot expressions": `.path[::type][$op]=value`. Documented
+ * operators: `=`, `$contains`, `$isnull`, and typed comparisons such as `::timestamptz$gt`; devbox
+ * also takes the other FHIR prefixes (`$lt`, `$ge`, `$le`, `$ne`) and, on the strict reading only,
+ * its undocumented `$missing` (the HTTP layer drops it on the alternate reading).
+ */
+const DOT_PARAM =
+  /^\.([A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+))*)(?:::([a-z]+))?(?:\$(contains|isnull|missing|gt|lt|ge|le|eq|ne))?$/;
 
-/** Parses Aidbox's dot-expression parameters (aidbox-api.md §4); other names are not dot params. */
+/** Casts accepted after `::`: a fixed list, because the name is spliced into SQL. */
+export const DOT_CASTS = new Set([
+  'text',
+  'timestamptz',
+  'timestamp',
+  'date',
+  'int',
+  'integer',
+  'bigint',
+  'numeric',
+  'decimal',
+  'float',
+  'boolean',
+]);
+
 function parseDots(params: URLSearchParams): DotFilter[] {
   const out: DotFilter[] = [];
   for (const [name, value] of params) {
     if (!name.startsWith('.')) continue;
     const m = DOT_PARAM.exec(name);
     if (!m?.[1]) invalid(name, `Unsupported dot expression "${name}"`);
-    const op = (m[2] ?? 'eq') as DotFilter['op'];
-    if (op === 'missing' && value !== 'true' && value !== 'false') {
+    const cast = m[2];
+    if (cast !== undefined && !DOT_CASTS.has(cast)) invalid(name, `Unsupported type ::${cast} in "${name}"`);
+    const op = (m[3] ?? 'eq') as DotOp;
+    if ((op === 'missing' || op === 'isnull') && value !== 'true' && value !== 'false') {
       invalid(name, `${name} must be true or false`);
     }
-    out.push({ path: m[1].split('.'), op, value });
+    if (cast !== undefined && (op === 'contains' || op === 'isnull' || op === 'missing')) {
+      invalid(name, `${name}: a ::type goes with =, $eq, $ne, $gt, $lt, $ge or $le`);
+    }
+    out.push({ path: m[1].split('.'), op, value, cast });
   }
   return out;
 }

@@ -2,10 +2,11 @@
 // operators chosen from closed lists are interpolated.
 import { applyElements } from './elements.ts';
 import { parseSearch } from './search-params.ts';
-import type { DateFilter, SearchQuery, SortKey } from './search-params.ts';
+import type { DateFilter, DotFilter, SearchQuery, SortKey } from './search-params.ts';
 import { tableOf } from './schema.ts';
 import { ordered } from './sql.ts';
 import type { Sql } from './sql.ts';
+import { StoreError } from './types.ts';
 import type { Resource, ResourceType, SearchResult } from './types.ts';
 
 // Bounds are bound lazily: PostgreSQL rejects bind parameters the statement does not use.
@@ -64,22 +65,32 @@ function buildWhere(q: SearchQuery, params: unknown[]): string {
   for (const e of q.exact) {
     clauses.push(`t.resource ->> ${bind(e.field)} = ANY(${bind(e.values)}::text[])`);
   }
-  for (const d of q.dots) {
-    const path = `t.resource #> ${bind(d.path)}::text[]`;
-    if (d.op === 'missing') clauses.push(`${path} IS ${d.value === 'true' ? '' : 'NOT '}NULL`);
-    else if (d.op === 'eq') {
-      // Scalars compare as text (booleans as "true"/"false"); an array matches when it holds the value.
-      const v = bind(d.value);
-      clauses.push(`(${path} #>> '{}' = ${v} OR (jsonb_typeof(${path}) = 'array' AND ${path} ? ${v}))`);
-    } else {
-      const v = bind(d.value);
-      clauses.push(
-        `((jsonb_typeof(${path}) = 'array' AND ${path} ? ${v}) OR
-          (jsonb_typeof(${path}) = 'string' AND ${path} #>> '{}' ILIKE ${bind(likeTerm(d.value))}))`,
-      );
+  for (const d of q.dots) clauses.push(dotClause(d, bind));
+  return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+const COMPARE: Record<string, string> = { eq: '=', ne: '<>', gt: '>', lt: '<', ge: '>=', le: '<=' };
+
+/**
+ * One dot expression as docs/api/rest-api/aidbox-search.md writes its SQL: `resource#>>'{path}'`
+ * compared as text (`=`), matched with ILIKE '%v%' (`$contains`, also over an array's JSON text),
+ * tested for NULL (`$isnull`), or cast and compared (`::timestamptz$gt`).
+ */
+function dotClause(d: DotFilter, bind: (v: unknown) => string): string {
+  const text = `(t.resource #>> ${bind(d.path)}::text[])`;
+  switch (d.op) {
+    case 'isnull':
+    case 'missing':
+      return `${text} IS ${d.value === 'true' ? '' : 'NOT '}NULL`;
+    case 'contains':
+      return `${text} ILIKE ${bind(likeTerm(d.value))}`;
+    default: {
+      const op = COMPARE[d.op] ?? '=';
+      // The cast name comes from DOT_CASTS, a fixed list; the value is always a bind parameter.
+      if (d.cast) return `${text}::${d.cast} ${op} ${bind(d.value)}::${d.cast}`;
+      return `${text} ${op} ${bind(d.value)}`;
     }
   }
-  return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
 function buildOrder(sort: SortKey[], params: unknown[]): string {
@@ -95,11 +106,29 @@ function buildOrder(sort: SortKey[], params: unknown[]): string {
   return `ORDER BY ${keys.join(', ')}`;
 }
 
+/**
+ * A typed dot expression whose value (or stored data) does not parse as its ::type is a data
+ * exception (SQLSTATE class 22): the caller's input, so 400, not 500. The docs warn that
+ * "expressions with typecast require user input to be correct by PostgreSQL syntax".
+ */
 export async function searchResources(
   sql: Sql,
   type: ResourceType,
   raw: URLSearchParams,
 ): Promise<SearchResult> {
+  try {
+    return await runSearch(sql, type, raw);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) {
+      const detail = err instanceof Error ? err.message : 'invalid value';
+      throw new StoreError('invalid', `Search value does not fit its ::type: ${detail}`);
+    }
+    throw err;
+  }
+}
+
+async function runSearch(sql: Sql, type: ResourceType, raw: URLSearchParams): Promise<SearchResult> {
   const q = parseSearch(type, raw);
   const table = tableOf(type);
   const whereParams: unknown[] = [];
