@@ -167,7 +167,8 @@ export const SessionSchema = z.looseObject({
   end: z.optional(z.string()),
   exp: z.optional(z.union([z.number(), z.string()])),
   refresh_token_exp: z.optional(z.union([z.number(), z.string()])),
-  scope: strings,
+  // A string in Aidbox's Session reference (core-module-resources.md); an array in older devbox data.
+  scope: z.optional(z.union([z.string(), z.array(z.string())])),
   audience: z.optional(z.union([z.string(), z.array(z.string())])),
   iss: z.optional(z.string()),
   jti: z.optional(z.string()),
