@@ -20,6 +20,14 @@ export function FindingsFilters({
       aria-label="Filter findings"
       onSubmit={(e) => e.preventDefault()}
     >
+      {view.client ? (
+        <p className="au-client-filter">
+          Only Client <strong>{view.client}</strong>{' '}
+          <button type="button" onClick={() => onChange({ client: '' })}>
+            Show all Clients
+          </button>
+        </p>
+      ) : null}
       <label htmlFor={`${id}-q`}>
         Search
         <input

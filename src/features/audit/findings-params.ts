@@ -9,6 +9,8 @@ export interface FindingsView {
   age: number;
   /** idle period in days */
   idle: number;
+  /** Only this Client's findings (the Clients list's Risks link); absent = all. */
+  client?: string;
 }
 
 function days(raw: string | null, fallback: number): number {
@@ -24,6 +26,7 @@ export function readFindingsView(search: URLSearchParams): FindingsView {
     q: search.get('q') ?? '',
     age: days(search.get('age'), DEFAULT_SETTINGS.secretMaxAgeDays),
     idle: days(search.get('idle'), DEFAULT_SETTINGS.idleDays),
+    ...(search.get('client') ? { client: search.get('client') ?? '' } : {}),
   };
 }
 
@@ -34,6 +37,7 @@ export function writeFindingsView(view: FindingsView): URLSearchParams {
   if (view.q) out.set('q', view.q);
   if (view.age !== DEFAULT_SETTINGS.secretMaxAgeDays) out.set('age', String(view.age));
   if (view.idle !== DEFAULT_SETTINGS.idleDays) out.set('idle', String(view.idle));
+  if (view.client) out.set('client', view.client);
   return out;
 }
 
@@ -41,6 +45,7 @@ export function filterFindings(all: readonly ReviewFinding[], view: FindingsView
   const q = view.q.trim().toLowerCase();
   return all.filter(
     (f) =>
+      (!view.client || (f.targetType === 'Client' && f.targetId === view.client)) &&
       (!view.severity || f.severity === view.severity) &&
       (!view.rule || f.rule === view.rule) &&
       (!q || [f.targetId, f.title, f.detail, f.path, f.rule].some((t) => t.toLowerCase().includes(q))),

@@ -33,7 +33,12 @@ describe('Clients list', () => {
     const portal = (await screen.findByRole('link', { name: 'portal' }, { timeout: 5000 })).closest(
       'tr',
     ) as HTMLElement;
-    expect(within(portal).getByText('Implicit grant')).toBeInTheDocument();
+    // Risks: the review's rules (implicit grant, no policy links it, no Session lately), worst
+    // first, linked to this Client's findings in the review.
+    const risk = await within(portal).findByRole('link', { name: /3 findings, highest high/ });
+    expect(risk).toHaveTextContent('High · 3');
+    expect(risk).toHaveAttribute('href', '/audit?client=portal');
+    expect(risk.title).toMatch(/high: Implicit grant/);
     expect(within(portal).getByText('Public')).toBeInTheDocument();
     const billing = screen.getByRole('link', { name: 'billing' }).closest('tr') as HTMLElement;
     expect(within(billing).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
@@ -41,6 +46,8 @@ describe('Clients list', () => {
     expect(within(billing).getByText('No')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
+    // Inactive with a secret never rotated: the same findings as the review, not just the lint rules.
+    expect(await within(billing).findByRole('link', { name: /2 findings, highest medium/ })).toBeVisible();
   });
 
   it('shows how old each stored secret is and flags one older than a year', async () => {

@@ -1,12 +1,16 @@
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
-import { lintClient } from '../../domain/lint-client.ts';
 import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
 import { accessLabel, asShape, formatInstant } from './client-view.ts';
 import { toClient } from './links.ts';
-import { RiskBadges } from './risk-badges.tsx';
+import type { RowRisks } from './list-risks.tsx';
+import { RiskSummary } from './risk-badges.tsx';
 import { RowMenu } from './row-menu.tsx';
+
+// The review rules, policies and Sessions behind the Risks column load once rows are on screen:
+// the first load has no room for them (docs/decisions/0004-first-load-budget.md).
+const RiskLoader = lazy(async () => ({ default: (await import('./list-risks.tsx')).RiskLoader }));
 
 interface ClientsTableProps {
   records: ClientRecord[];
@@ -23,7 +27,7 @@ const COLUMNS = ['Id', 'Name', 'Type', 'Grant types', 'Active', 'Last updated', 
  */
 export function ClientsTable({ records, busy, onToggleActive, onDelete }: ClientsTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const findings = useMemo(() => records.map((r) => lintClient(asShape(r))), [records]);
+  const [risks, setRisks] = useState<RowRisks>({ status: 'loading' });
   // One clock reading for the table's lifetime: every row ages against the same instant.
   const [now] = useState(Date.now);
 
@@ -38,60 +42,71 @@ export function ClientsTable({ records, busy, onToggleActive, onDelete }: Client
   }
 
   return (
-    <table className="cc-table" aria-busy={busy}>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th key={c} scope="col">
-              {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody ref={body}>
-        {records.map((record, index) => {
-          const c = record.client;
-          const id = c.id ?? '';
-          return (
-            <tr key={id}>
-              <td>
-                <Link
-                  to={toClient(id)}
-                  data-row-link=""
-                  tabIndex={index === 0 ? 0 : -1}
-                  className="cc-mono"
-                  onKeyDown={(e) => onRowKeyDown(e, index)}
-                >
-                  {id}
-                </Link>
-              </td>
-              <td className="cc-clip">{c.name ?? <span className="cc-muted">—</span>}</td>
-              <td>
-                {accessLabel(record)}
-                {c.type && <span className="cc-muted"> · {c.type}</span>}
-                <SecretAgeNote age={secretAge(asShape(record), now)} />
-              </td>
-              <td className="cc-clip">
-                {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
-              </td>
-              <td>{c.active === false ? 'No' : 'Yes'}</td>
-              <td>{formatInstant(c.meta?.lastUpdated)}</td>
-              <td>
-                <RiskBadges findings={findings[index] ?? []} />
-              </td>
-              <td>
-                <RowMenu
-                  clientId={id}
-                  active={c.active !== false}
-                  onToggleActive={() => onToggleActive(record)}
-                  onDelete={() => onDelete(record)}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      {records.length > 0 && (
+        <Suspense fallback={null}>
+          <RiskLoader records={records} onRisks={setRisks} />
+        </Suspense>
+      )}
+      <table className="cc-table" aria-busy={busy}>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {records.map((record, index) => {
+            const c = record.client;
+            const id = c.id ?? '';
+            return (
+              <tr key={id}>
+                <td>
+                  <Link
+                    to={toClient(id)}
+                    data-row-link=""
+                    tabIndex={index === 0 ? 0 : -1}
+                    className="cc-mono"
+                    onKeyDown={(e) => onRowKeyDown(e, index)}
+                  >
+                    {id}
+                  </Link>
+                </td>
+                <td className="cc-clip">{c.name ?? <span className="cc-muted">—</span>}</td>
+                <td>
+                  {accessLabel(record)}
+                  {c.type && <span className="cc-muted"> · {c.type}</span>}
+                  <SecretAgeNote age={secretAge(asShape(record), now)} />
+                </td>
+                <td className="cc-clip">
+                  {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
+                </td>
+                <td>{c.active === false ? 'No' : 'Yes'}</td>
+                <td>{formatInstant(c.meta?.lastUpdated)}</td>
+                <td>
+                  <RiskSummary
+                    clientId={id}
+                    findings={risks.status === 'ready' ? risks.byId.get(id) : undefined}
+                    failed={risks.status === 'error'}
+                  />
+                </td>
+                <td>
+                  <RowMenu
+                    clientId={id}
+                    active={c.active !== false}
+                    onToggleActive={() => onToggleActive(record)}
+                    onDelete={() => onDelete(record)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
 

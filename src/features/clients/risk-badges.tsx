@@ -1,28 +1,61 @@
-import type { Finding } from '../../domain/lint-client.ts';
+// The Risks cell: the security review's findings for one Client, summarised as the highest
+// severity and a count, linking to exactly those findings in the review (issue 14 §4).
+import { Link } from 'react-router';
+import type { ReviewFinding, Severity } from '../../domain/review-rules.ts';
 
-const SHOWN = 2;
+const ORDER: readonly Severity[] = ['high', 'medium', 'low'];
+const LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
-/** Up to two findings as badges (worst first), the rest summarised; details in the title/label. */
-export function RiskBadges({ findings }: { findings: Finding[] }) {
-  if (findings.length === 0) return <span className="cc-muted">None</span>;
-  const rest = findings.slice(SHOWN);
+/** The security review filtered to one Client (features never import each other: a plain URL). */
+export function toClientFindings(clientId: string): string {
+  return `/audit?client=${encodeURIComponent(clientId)}`;
+}
+
+export function highestSeverity(findings: readonly ReviewFinding[]): Severity | undefined {
+  return ORDER.find((s) => findings.some((f) => f.severity === s));
+}
+
+/**
+ * `findings` undefined = still loading (the rules load after the first rows); `failed` = the
+ * policies the rules need could not be read.
+ */
+export function RiskSummary({
+  clientId,
+  findings,
+  failed = false,
+}: {
+  clientId: string;
+  findings: readonly ReviewFinding[] | undefined;
+  failed?: boolean;
+}) {
+  if (failed) {
+    return (
+      <span className="cc-muted" title="The AccessPolicies could not be read, so the review rules cannot run">
+        Unknown
+      </span>
+    );
+  }
+  if (!findings) {
+    return (
+      <span className="cc-muted" aria-label="Checking risks">
+        …
+      </span>
+    );
+  }
+  const top = highestSeverity(findings);
+  if (!top) return <span className="cc-muted">None</span>;
+  const n = findings.length;
+  const titles = ORDER.flatMap((s) =>
+    findings.filter((f) => f.severity === s).map((f) => `${s}: ${f.title}`),
+  );
   return (
-    <ul className="cc-badges" aria-label={`${findings.length} risk${findings.length === 1 ? '' : 's'}`}>
-      {findings.slice(0, SHOWN).map((f) => (
-        <li
-          key={`${f.id}:${f.path}`}
-          className={`cc-badge cc-badge-${f.severity}`}
-          title={`${f.detail} (${f.source})`}
-        >
-          <span className="cc-sr-only">{f.severity} risk: </span>
-          {f.title}
-        </li>
-      ))}
-      {rest.length > 0 && (
-        <li className="cc-badge" title={rest.map((f) => f.title).join(', ')}>
-          +{rest.length} more
-        </li>
-      )}
-    </ul>
+    <Link
+      className={`cc-badge cc-badge-${top} cc-risk-link`}
+      to={toClientFindings(clientId)}
+      title={titles.join('\n')}
+      aria-label={`${n} finding${n === 1 ? '' : 's'}, highest ${top}: open ${clientId} in the security review`}
+    >
+      {LABEL[top]} · {n}
+    </Link>
   );
 }

@@ -74,6 +74,10 @@ export function fakeAidbox(seed: JsonObject[]): FakeAidbox {
       server.requests.push({ method, url, headers, body });
       await Promise.resolve();
       const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+      // Only Clients live here: other searches (the list's Risks read policies and Sessions) find nothing.
+      if (method === 'GET' && !id && url.pathname !== '/fhir/Client') {
+        return json(200, { resourceType: 'Bundle', type: 'searchset', total: 0, entry: [] });
+      }
       if (method === 'GET' && !id) {
         const all = [...clients.values()].filter((c) => matches(c, url.searchParams));
         return json(200, {
