@@ -87,6 +87,41 @@ export interface TestPolicyRequest {
 }
 
 /**
+ * The verdict in a test-policy answer. Aidbox's pages spell it `eval-result` (debug-access-control.md,
+ * under `result`) and `evalResult` (the `__debug=policy` output); both are read, under `result` or
+ * at the top level, so either reading of an undocumented detail works.
+ */
+export function evalResultOf(data: unknown): boolean | undefined {
+  if (!isRecord(data)) return undefined;
+  for (const holder of [data.result, data]) {
+    if (!isRecord(holder)) continue;
+    const v = holder['eval-result'] ?? holder.evalResult;
+    if (typeof v === 'boolean') return v;
+  }
+  return undefined;
+}
+
+export type TestPolicyMode =
+  | { available: true }
+  | { available: false; reason: 'dev-mode' | 'forbidden' | 'error'; diagnostics: string };
+
+/**
+ * Whether Aidbox answers `/auth/test-policy` for this user (asked once, with an `allow` policy
+ * that touches nothing): dev mode off answers 404, a caller without the rule 403.
+ */
+export async function detectTestPolicy(signal?: AbortSignal): Promise<TestPolicyMode> {
+  try {
+    await testPolicy({ uri: '/fhir/metadata', 'request-method': 'get' }, { engine: 'allow' }, signal);
+    return { available: true };
+  } catch (e) {
+    if (e instanceof TestPolicyUnavailable)
+      return { available: false, reason: e.reason, diagnostics: e.diagnostics };
+    if (signal?.aborted) throw e;
+    return { available: false, reason: 'error', diagnostics: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
  * Aidbox's own verdict for one policy on one described request (aidbox-api.md §2.7). Resolves to
  * the `eval-result`; a refused endpoint rejects with TestPolicyUnavailable so the page can explain.
  */
@@ -103,11 +138,9 @@ export async function testPolicy(
       signal,
       timeoutMs: 30_000,
     });
-    const result = isRecord(res.data) && isRecord(res.data.result) ? res.data.result : undefined;
-    if (!result || typeof result['eval-result'] !== 'boolean') {
-      throw new Error('Unexpected answer from /auth/test-policy (no result.eval-result)');
-    }
-    return result['eval-result'];
+    const verdict = evalResultOf(res.data);
+    if (verdict === undefined) throw new Error('Unexpected answer from /auth/test-policy (no eval-result)');
+    return verdict;
   } catch (e) {
     if (isAidboxError(e) && (e.status === 404 || e.status === 405))
       throw new TestPolicyUnavailable('dev-mode', e.diagnostics);

@@ -1,7 +1,9 @@
 /**
- * Folding evaluation results into cells (issue 7 §2–3). A cell is allowed as soon as any candidate
- * policy evaluated true (OR semantics, aidbox-api.md §2.3), denied only when every candidate said
- * false (default deny: no candidate at all is denied too), and otherwise still pending or failed.
+ * Folding evaluation outcomes into cells (issue 7 §2–3, issue 11 §1). A cell is allowed as soon as
+ * any candidate policy evaluated true (OR semantics, aidbox-api.md §2.3), denied only when every
+ * candidate was evaluated false (default deny: no candidate at all is denied too). Anything else is
+ * not an answer: still pending, unknown (a candidate only Aidbox can evaluate, and Aidbox was not
+ * asked), or failed. Counts, "no Client is allowed" and exports must treat those as unknown.
  */
 import type { PolicyResource } from './matrix.ts';
 import { candidatePolicies, keyForCell, type ClientRef, type Interaction } from './effective-access.ts';
@@ -21,7 +23,33 @@ export type Cell =
   | { status: 'allowed'; by: string[] }
   | { status: 'denied' }
   | { status: 'pending' }
+  | { status: 'unknown'; reason: string }
   | { status: 'error'; message: string };
+
+/** Whether a cell is a real answer (allowed or denied); the rest must never be counted as either. */
+export function isDecided(cell: Cell): boolean {
+  return cell.status === 'allowed' || cell.status === 'denied';
+}
+
+/** One cell from its candidates' outcomes (`ids[i]` is the policy of `outcomes[i]`). */
+export function foldOutcomes(outcomes: readonly (EvalOutcome | undefined)[], ids: readonly string[]): Cell {
+  const by: string[] = [];
+  let pending = false;
+  let unknown: string | undefined;
+  let error: string | undefined;
+  outcomes.forEach((r, i) => {
+    const id = ids[i] ?? '?';
+    if (r === true) by.push(id);
+    else if (r === undefined) pending = true;
+    else if (typeof r === 'string') error ??= `${id}: ${r}`;
+    else if (typeof r === 'object') unknown ??= `${id}: ${r.needsAidbox}`;
+  });
+  if (by.length > 0) return { status: 'allowed', by };
+  if (pending) return { status: 'pending' };
+  if (unknown !== undefined) return { status: 'unknown', reason: unknown };
+  if (error !== undefined) return { status: 'error', message: error };
+  return { status: 'denied' };
+}
 
 export function cellFor(
   results: ReadonlyMap<string, EvalOutcome>,
@@ -47,19 +75,10 @@ export function cellFromCandidates(
   resourceType: string,
   interaction: Interaction,
 ): Cell {
-  const by: string[] = [];
-  let pending = false;
-  let error: string | undefined;
-  for (const p of candidates) {
-    const r = results.get(keyForCell(p, client, resourceType, interaction));
-    if (r === true) by.push(p.id ?? '');
-    else if (r === undefined) pending = true;
-    else if (typeof r === 'string') error ??= `${p.id ?? '?'}: ${r}`;
-  }
-  if (by.length > 0) return { status: 'allowed', by };
-  if (pending) return { status: 'pending' };
-  if (error !== undefined) return { status: 'error', message: error };
-  return { status: 'denied' };
+  return foldOutcomes(
+    candidates.map((p) => results.get(keyForCell(p, client, resourceType, interaction))),
+    candidates.map((p) => p.id ?? ''),
+  );
 }
 
 /** Plain-words label for a cell, used on screen and in exports alike so they always agree. */
@@ -71,7 +90,37 @@ export function cellLabel(cell: Cell): string {
       return 'denied';
     case 'pending':
       return 'not evaluated';
+    case 'unknown':
+      return 'unknown (needs Aidbox)';
     case 'error':
       return 'error';
   }
+}
+
+/** Why a cell is not an answer, for exports and tooltips; empty for allowed/denied. */
+export function cellNote(cell: Cell): string {
+  switch (cell.status) {
+    case 'pending':
+      return 'not evaluated yet';
+    case 'unknown':
+      return cell.reason;
+    case 'error':
+      return cell.message;
+    default:
+      return '';
+  }
+}
+
+export interface CellCounts {
+  allowed: number;
+  denied: number;
+  pending: number;
+  unknown: number;
+  error: number;
+}
+
+export function countCells(cells: Iterable<Cell>): CellCounts {
+  const n: CellCounts = { allowed: 0, denied: 0, pending: 0, unknown: 0, error: 0 };
+  for (const c of cells) n[c.status]++;
+  return n;
 }

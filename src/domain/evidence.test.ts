@@ -61,20 +61,31 @@ describe('access evidence', () => {
       cell: { status: 'error', message: 'x: HTTP 500' },
     },
   ];
-  it('CSV rows say the decision and the allowing policies', () => {
-    expect(accessCsv(rows).split('\r\n').slice(1, 5)).toEqual([
-      '"a","Patient","read","allowed","p1 p2"',
-      '"a","Patient","delete","denied",""',
-      '"a","Patient","create","not evaluated",""',
-      '"a","Patient","update","error",""',
+  const unknownRow: AccessRow = {
+    clientId: 'a',
+    resourceType: 'Patient',
+    interaction: 'search',
+    cell: { status: 'unknown', reason: 'q: sql engine' },
+  };
+  it('CSV rows say the decision, the allowing policies, and why a cell is not an answer', () => {
+    expect(accessCsv([...rows, unknownRow]).split('\r\n').slice(1, 6)).toEqual([
+      '"a","Patient","read","allowed","p1 p2",""',
+      '"a","Patient","delete","denied","",""',
+      '"a","Patient","create","not evaluated","","not evaluated yet"',
+      '"a","Patient","update","error","","x: HTTP 500"',
+      '"a","Patient","search","unknown (needs Aidbox)","","q: sql engine"',
     ]);
   });
-  it('JSON marks completeness and errors', () => {
-    const doc = JSON.parse(accessJson(rows, ctx, false)) as {
+  it('JSON is complete only when every cell is allowed or denied, and counts the rest', () => {
+    const doc = JSON.parse(accessJson([...rows, unknownRow], ctx, 'console')) as {
       complete: boolean;
+      counts: Record<string, number>;
+      method: string;
       cells: Record<string, unknown>[];
     };
     expect(doc.complete).toBe(false);
+    expect(doc.method).toBe('console');
+    expect(doc.counts).toEqual({ allowed: 1, denied: 1, pending: 1, unknown: 1, error: 1 });
     expect(doc.cells[0]).toEqual({
       client: 'a',
       resourceType: 'Patient',
@@ -82,7 +93,10 @@ describe('access evidence', () => {
       decision: 'allowed',
       allowedBy: ['p1', 'p2'],
     });
-    expect(doc.cells[3]).toMatchObject({ error: 'x: HTTP 500' });
+    expect(doc.cells[3]).toMatchObject({ note: 'x: HTTP 500' });
+    expect(doc.cells[4]).toMatchObject({ decision: 'unknown (needs Aidbox)', note: 'q: sql engine' });
+    const whole = JSON.parse(accessJson(rows.slice(0, 2), ctx, 'console')) as { complete: boolean };
+    expect(whole.complete).toBe(true);
   });
   it('file names are safe', () => {
     expect(evidenceFileName('findings', ctx.generatedAt, 'csv')).toBe(

@@ -4,7 +4,7 @@
  * matrix's `csvField` (every field quoted, spreadsheet formulas neutralised).
  */
 import type { Cell } from './effective-access-cells.ts';
-import { cellLabel } from './effective-access-cells.ts';
+import { cellLabel, cellNote, countCells, isDecided } from './effective-access-cells.ts';
 import type { Interaction } from './effective-access.ts';
 import { csvField } from './matrix-view.ts';
 import type { ReviewFinding } from './review-rules.ts';
@@ -69,33 +69,41 @@ function policiesOf(cell: Cell): string[] {
   return cell.status === 'allowed' ? cell.by : [];
 }
 
+/** One row per cell; a cell that is not an answer says so in Decision and why in Note. */
 export function accessCsv(rows: readonly AccessRow[]): string {
   return csv([
-    ['Client', 'Resource type', 'Interaction', 'Decision', 'Allowed by'],
+    ['Client', 'Resource type', 'Interaction', 'Decision', 'Allowed by', 'Note'],
     ...rows.map((r) => [
       r.clientId,
       r.resourceType,
       r.interaction,
       cellLabel(r.cell),
       policiesOf(r.cell).join(' '),
+      cellNote(r.cell),
     ]),
   ]);
 }
 
-export function accessJson(rows: readonly AccessRow[], context: EvidenceContext, complete: boolean): string {
+/**
+ * `complete` is true only when every cell is allowed or denied; `counts` says how many are not
+ * (issue 11 §1: partial results say how many cells are unknown, and the file marks each one).
+ */
+export function accessJson(rows: readonly AccessRow[], context: EvidenceContext, method: string): string {
+  const counts = countCells(rows.map((r) => r.cell));
   return JSON.stringify(
     {
       kind: 'aidbox-console/effective-access',
       ...context,
-      method: 'POST /auth/test-policy per candidate policy (global, Client-linked, Operation-linked)',
-      complete,
+      method,
+      complete: counts.pending + counts.unknown + counts.error === 0,
+      counts,
       cells: rows.map((r) => ({
         client: r.clientId,
         resourceType: r.resourceType,
         interaction: r.interaction,
         decision: cellLabel(r.cell),
         allowedBy: policiesOf(r.cell),
-        ...(r.cell.status === 'error' ? { error: r.cell.message } : {}),
+        ...(isDecided(r.cell) ? {} : { note: cellNote(r.cell) }),
       })),
     },
     null,

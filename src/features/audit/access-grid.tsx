@@ -18,6 +18,12 @@ export function CellView({ cell }: { cell: Cell }) {
       return <span className="au-cell au-denied">Denied</span>;
     case 'pending':
       return <span className="au-cell au-pending">Not evaluated</span>;
+    case 'unknown':
+      return (
+        <span className="au-cell au-unknown" title={cell.reason}>
+          Unknown <span className="au-by">needs Aidbox: {cell.reason}</span>
+        </span>
+      );
     case 'error':
       return (
         <span className="au-cell au-error" title={cell.message}>
@@ -76,13 +82,14 @@ export function AllClientsSummary({
   rows: readonly AccessRow[];
   clients: readonly ClientRef[];
 }) {
-  const per = new Map<string, { allowed: number; pending: number; by: Set<string> }>();
+  const per = new Map<string, { allowed: number; pending: number; unknown: number; by: Set<string> }>();
   for (const r of rows) {
-    const s = per.get(r.clientId) ?? { allowed: 0, pending: 0, by: new Set<string>() };
+    const s = per.get(r.clientId) ?? { allowed: 0, pending: 0, unknown: 0, by: new Set<string>() };
     if (r.cell.status === 'allowed') {
       s.allowed++;
       for (const p of r.cell.by) s.by.add(p);
     } else if (r.cell.status === 'pending') s.pending++;
+    else if (r.cell.status === 'unknown' || r.cell.status === 'error') s.unknown++;
     per.set(r.clientId, s);
   }
   const cellsPerClient = clients.length ? rows.length / clients.length : 0;
@@ -95,6 +102,7 @@ export function AllClientsSummary({
             <th scope="col">Client</th>
             <th scope="col">Allowed cells</th>
             <th scope="col">Not evaluated</th>
+            <th scope="col">Unknown (needs Aidbox)</th>
             <th scope="col">Allowed by</th>
           </tr>
         </thead>
@@ -110,6 +118,7 @@ export function AllClientsSummary({
                   {s?.allowed ?? 0} of {cellsPerClient}
                 </td>
                 <td>{s?.pending ?? 0}</td>
+                <td>{s?.unknown ?? 0}</td>
                 <td className="au-mono">{[...(s?.by ?? [])].sort().join(', ') || '—'}</td>
               </tr>
             );

@@ -3,7 +3,7 @@
 // The cell index (which result keys each cell reads) is built once per plan; folding results into
 // rows is then only map lookups, cheap enough to redo while thousands of results stream in.
 import type { ClientShape } from '../../domain/client-shape.ts';
-import type { Cell, EvalOutcome } from '../../domain/effective-access-cells.ts';
+import { foldOutcomes, type EvalOutcome } from '../../domain/effective-access-cells.ts';
 import {
   candidatePolicies,
   keyForCell,
@@ -51,23 +51,6 @@ export function buildCellIndex(
   return out;
 }
 
-/** Same fold as `cellFor` (domain/effective-access-cells.ts), over precomputed keys. */
-function fold(results: ReadonlyMap<string, EvalOutcome>, c: IndexedCell): Cell {
-  const by: string[] = [];
-  let pending = false;
-  let error: string | undefined;
-  c.keys.forEach((key, i) => {
-    const r = results.get(key);
-    if (r === true) by.push(c.policyIds[i] ?? '');
-    else if (r === undefined) pending = true;
-    else if (typeof r === 'string') error ??= `${c.policyIds[i] ?? '?'}: ${r}`;
-  });
-  if (by.length > 0) return { status: 'allowed', by };
-  if (pending) return { status: 'pending' };
-  if (error !== undefined) return { status: 'error', message: error };
-  return { status: 'denied' };
-}
-
 export function rowsFromIndex(
   index: readonly IndexedCell[],
   results: ReadonlyMap<string, EvalOutcome>,
@@ -76,6 +59,9 @@ export function rowsFromIndex(
     clientId: c.clientId,
     resourceType: c.resourceType,
     interaction: c.interaction,
-    cell: fold(results, c),
+    cell: foldOutcomes(
+      c.keys.map((k) => results.get(k)),
+      c.policyIds,
+    ),
   }));
 }

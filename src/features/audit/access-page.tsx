@@ -1,21 +1,23 @@
 // /audit/access: a Client's effective access (resource types × interactions), decided by Aidbox's
 // own evaluator; `?client=*` evaluates every Client (the benchmark's auditAllClientsMs).
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
-import { DEFAULT_RESOURCE_TYPES, INTERACTIONS, planEvaluations } from '../../domain/effective-access.ts';
+import { countCells } from '../../domain/effective-access-cells.ts';
+import { DEFAULT_RESOURCE_TYPES, INTERACTIONS } from '../../domain/effective-access.ts';
 import { accessCsv, accessJson, evidenceFileName } from '../../domain/evidence.ts';
 import { AccessGrid, AllClientsSummary } from './access-grid.tsx';
-import { buildCellIndex, clientRef, rowsFromIndex } from './access-model.ts';
+import { clientRef } from './access-model.ts';
 import { AuditLayout, useReviewer } from './audit-layout.tsx';
 import { downloadText } from './download.ts';
+import { ExportButtons } from './export-buttons.tsx';
 import { EvaluationProgress } from './progress.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
-import { useEvaluation } from './use-evaluation.ts';
-import { ExportButtons } from './export-buttons.tsx';
+import { useAccessRun } from './use-access-run.ts';
+import { methodOf } from './method.ts';
 
 export const ALL_CLIENTS = '*';
 
@@ -24,7 +26,6 @@ export function AccessPage() {
   const chosen = search.get('client') ?? '';
   const clients = useQuery(auditQueries.clients());
   const policies = useQuery(auditQueries.policies());
-  const { state, start, cancel } = useEvaluation();
   const reviewer = useReviewer();
   const selectId = useId();
 
@@ -34,21 +35,15 @@ export function AccessPage() {
     const all = (clients.data ?? []).map(clientRef);
     return chosen === ALL_CLIENTS ? all.slice(0, first) : all.filter((c) => c.id === chosen);
   }, [clients.data, chosen, first]);
-  const polList = useMemo(() => asPolicies(policies.data ?? []), [policies.data]);
-  const plan = useMemo(
-    () => planEvaluations(refs, polList, DEFAULT_RESOURCE_TYPES, INTERACTIONS),
-    [refs, polList],
+  const polList = useMemo(() => (policies.data ? asPolicies(policies.data) : undefined), [policies.data]);
+  const { state, rows, cancel, run } = useAccessRun(
+    refs,
+    polList,
+    clients.data,
+    DEFAULT_RESOURCE_TYPES,
+    INTERACTIONS,
   );
-
-  useEffect(() => {
-    if (refs.length > 0 && policies.data) start(plan);
-  }, [plan, refs.length, policies.data, start]);
-
-  const index = useMemo(
-    () => buildCellIndex(polList, refs, DEFAULT_RESOURCE_TYPES, INTERACTIONS),
-    [polList, refs],
-  );
-  const rows = useMemo(() => rowsFromIndex(index, state.results), [index, state.results]);
+  const counts = countCells(rows.map((r) => r.cell));
   const current = clients.data?.find((c) => c.id === chosen);
 
   function exportAs(kind: 'csv' | 'json') {
@@ -58,7 +53,7 @@ export function AccessPage() {
     else
       downloadText(
         name,
-        accessJson(rows, { aidboxUrl: aidbox().baseUrl, reviewer, generatedAt }, state.status === 'done'),
+        accessJson(rows, { aidboxUrl: aidbox().baseUrl, reviewer, generatedAt }, methodOf(state)),
         'application/json',
       );
   }
@@ -70,10 +65,11 @@ export function AccessPage() {
   return (
     <AuditLayout title="Effective access" actions={actions}>
       <p className="au-intro">
-        Decided by Aidbox itself: each candidate policy (global, linked to the Client, or linked to the
-        interaction’s Operation) is sent to <code>POST /auth/test-policy</code> with the Client in the
-        request. A cell is allowed when any candidate evaluates true. User-linked policies are not included:
-        they apply when a User signs in through the Client.
+        Each candidate policy (global, linked to the Client, or linked to the interaction’s Operation) is
+        evaluated for the Client’s request: by the console from the policy text, and — where Aidbox serves{' '}
+        <code>POST /auth/test-policy</code> — by Aidbox for what only Aidbox can decide, with a sample of the
+        console’s answers cross-checked. A cell is allowed when any candidate evaluates true. User-linked
+        policies are not included: they apply when a User signs in through the Client.
       </p>
       <div className="au-filters">
         <label htmlFor={selectId}>
@@ -95,7 +91,7 @@ export function AccessPage() {
           </select>
         </label>
         {ready && state.status !== 'running' ? (
-          <button type="button" className="btn btn-secondary btn-sm" onClick={() => start(plan)}>
+          <button type="button" className="btn btn-secondary btn-sm" onClick={run}>
             <span>{state.status === 'cancelled' ? 'Resume' : 'Evaluate again'}</span>
           </button>
         ) : null}
@@ -112,7 +108,12 @@ export function AccessPage() {
         <ErrorPanel error={new Error(`There is no Client “${chosen}”.`)} />
       ) : (
         <>
-          <EvaluationProgress state={state} onCancel={cancel} label="Evaluating effective access" />
+          <EvaluationProgress
+            state={state}
+            onCancel={cancel}
+            label="Evaluating effective access"
+            unknownCells={counts.unknown}
+          />
           {current?.active === false ? (
             <p className="au-note">
               This Client is inactive: Aidbox refuses its credentials, so none of this is usable today.

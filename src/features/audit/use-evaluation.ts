@@ -1,14 +1,19 @@
-// Runs a plan of policy evaluations against Aidbox's /auth/test-policy (issue 7 §4): at most
-// CONCURRENCY requests in flight, cancellable at once, progress for a progress bar, and results
-// cached in memory under keys that carry the policy's and Client's versions — so a cached answer is
-// reused until one of them changes, and never after.
+// Runs effective access (issue 11 §3): the console decides every evaluation it can from the policy
+// text at once; then, only when Aidbox answers /auth/test-policy (asked once per session), it asks
+// Aidbox for what only Aidbox can decide (sql, rpc…) and cross-checks a sample of its own answers,
+// every disagreement kept as a finding and Aidbox's answer used. Requests: at most CONCURRENCY in
+// flight, cancellable, cached in memory under keys that carry the policy's and Client's versions.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { testPolicy, TestPolicyUnavailable } from '../../api/audit.ts';
-import { requestFor, type Evaluation } from '../../domain/effective-access.ts';
+import { detectTestPolicy, testPolicy, TestPolicyUnavailable, type TestPolicyMode } from '../../api/audit.ts';
 import type { EvalOutcome } from '../../domain/effective-access-cells.ts';
+import { localOutcome } from '../../domain/effective-access-local.ts';
+import { requestFor, type Evaluation } from '../../domain/effective-access.ts';
 import { runPool } from '../../domain/effective-access-runner.ts';
+import { planServerJobs, type Disagreement, type ServerJob } from './server-jobs.ts';
 
 export const CONCURRENCY = 6;
+/** How many of its own answers the console has Aidbox confirm per run. */
+export const CROSS_CHECK_MAX = 150;
 /** Progress re-renders at most this often while results stream in (thousands of them)… */
 const FLUSH_MS = 150;
 /** …and the cells at most this often: folding 24,000 cells must not starve the request lanes. */
@@ -16,15 +21,37 @@ const RESULTS_MS = 1_000;
 
 /** Survives navigation between audit screens; only server verdicts (booleans) are kept. */
 const cache = new Map<string, boolean>();
+/** Detected once per session; a transient failure is asked again next run. */
+let modeOnce: Promise<TestPolicyMode> | undefined;
+
+function detectOnce(): Promise<TestPolicyMode> {
+  modeOnce ??= detectTestPolicy().then((m) => {
+    if (!m.available && m.reason === 'error') modeOnce = undefined;
+    return m;
+  });
+  return modeOnce;
+}
+
+export type EvaluationMode =
+  | { kind: 'detecting' }
+  | { kind: 'aidbox' }
+  | { kind: 'local'; why: Extract<TestPolicyMode, { available: false }> };
 
 export interface EvaluationState {
   results: ReadonlyMap<string, EvalOutcome>;
+  /** server calls finished / planned (the console's own evaluations take milliseconds) */
   done: number;
   total: number;
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  mode: EvaluationMode;
+  /** evaluations decided by the console from the policy text */
+  local: number;
+  /** server calls for what only Aidbox decides */
+  asked: number;
   /** answers taken from the in-memory cache instead of asking Aidbox again */
   cached: number;
-  /** Why the whole run stopped (test-policy unavailable, …). */
+  crossCheck: { compared: number; disagreements: Disagreement[] };
+  /** Why the whole run stopped (test-policy refused mid-run, …). */
   fatal: unknown;
   startedAt: number;
   finishedAt: number | undefined;
@@ -35,11 +62,23 @@ const IDLE: EvaluationState = {
   done: 0,
   total: 0,
   status: 'idle',
+  mode: { kind: 'detecting' },
+  local: 0,
+  asked: 0,
   cached: 0,
+  crossCheck: { compared: 0, disagreements: [] },
   fatal: undefined,
   startedAt: 0,
   finishedAt: undefined,
 };
+
+export interface RunInput {
+  plan: readonly Evaluation[];
+  /** which result keys each cell reads (to skip server calls for cells already allowed) */
+  cells: Iterable<{ keys: readonly string[] }>;
+  /** Client resources by id, as policies see them (secrets are stripped by the evaluator) */
+  clients: ReadonlyMap<string, Record<string, unknown>>;
+}
 
 export function useEvaluation() {
   const [state, setState] = useState<EvaluationState>(IDLE);
@@ -48,80 +87,94 @@ export function useEvaluation() {
   const cancel = useCallback(() => controller.current?.abort(), []);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const start = useCallback((plan: readonly Evaluation[]) => {
+  const start = useCallback(({ plan, cells, clients }: RunInput) => {
     controller.current?.abort();
     const mine = new AbortController();
     controller.current = mine;
-    const results = new Map<string, EvalOutcome>();
-    const todo: Evaluation[] = [];
-    for (const e of plan) {
-      const hit = cache.get(e.key);
-      if (hit === undefined) todo.push(e);
-      else results.set(e.key, hit);
-    }
-    const cached = results.size;
     const startedAt = performance.now();
-    let done = cached;
-    let fatal: unknown;
-    let shown: ReadonlyMap<string, EvalOutcome> = new Map(results);
+    const results = new Map<string, EvalOutcome>();
+    let local = 0;
+    for (const e of plan) {
+      const outcome = localOutcome(e, clients);
+      if (typeof outcome === 'boolean') local++;
+      results.set(e.key, outcome);
+    }
+    let s: EvaluationState = { ...IDLE, results: new Map(results), status: 'running', local, startedAt };
+    setState(s);
     let shownAt = performance.now();
-    const snapshot = (status: EvaluationState['status']): EvaluationState => {
-      if (status !== 'running' || performance.now() - shownAt >= RESULTS_MS) {
-        shown = new Map(results);
-        shownAt = performance.now();
-      }
-      return snapshotOf(status);
+    const publish = (next: Partial<EvaluationState>, final = false) => {
+      if (controller.current !== mine) return;
+      const fresh = final || performance.now() - shownAt >= RESULTS_MS;
+      if (fresh) shownAt = performance.now();
+      s = { ...s, ...next, ...(fresh ? { results: new Map(results) } : {}) };
+      if (final) s = { ...s, finishedAt: performance.now() };
+      setState(s);
     };
-    const snapshotOf = (status: EvaluationState['status']): EvaluationState => ({
-      results: shown,
-      done,
-      total: plan.length,
-      status,
-      cached,
-      fatal,
-      startedAt,
-      finishedAt: status === 'running' ? undefined : performance.now(),
-    });
-    setState(snapshot(todo.length === 0 ? 'done' : 'running'));
-    if (todo.length === 0) return;
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (controller.current === mine && !mine.signal.aborted) setState(snapshot('running'));
-    };
-    void runPool(
-      todo,
-      (e, signal) => {
-        const req = requestFor(e.resourceType, e.interaction);
-        return testPolicy({ ...req, ...(e.clientId ? { 'client-id': e.clientId } : {}) }, e.policy, signal);
-      },
-      {
+    void detectOnce().then(async (mode) => {
+      if (mine.signal.aborted) return;
+      if (!mode.available) {
+        publish({ mode: { kind: 'local', why: mode }, status: 'done' }, true);
+        return;
+      }
+      const { jobs, cached, disagreements, compared } = planServerJobs(
+        plan,
+        cells,
+        results,
+        cache,
+        CROSS_CHECK_MAX,
+        clients,
+      );
+      const crossCheck = { compared, disagreements };
+      const asked = jobs.filter((j) => j.kind === 'needed').length;
+      publish({ mode: { kind: 'aidbox' }, total: jobs.length, cached, asked, crossCheck }, true);
+      if (jobs.length === 0) {
+        publish({ status: 'done' }, true);
+        return;
+      }
+      let done = 0;
+      let fatal: unknown;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const summary = await runPool(jobs, (j, signal) => ask(j, signal), {
         concurrency: CONCURRENCY,
         signal: mine.signal,
-        onResult: (e, ok) => {
-          cache.set(e.key, ok);
-          results.set(e.key, ok);
+        onResult: (j, ok) => {
+          cache.set(j.evaluation.key, ok);
+          if (j.kind === 'check') {
+            crossCheck.compared++;
+            if (ok !== j.local)
+              crossCheck.disagreements.push({ ...j.describe, console: j.local, aidbox: ok });
+          }
+          for (const k of j.keys) results.set(k, ok);
         },
-        onError: (e, err) => {
+        onError: (j, err) => {
           if (err instanceof TestPolicyUnavailable) {
             fatal = err;
             mine.abort();
             return;
           }
-          results.set(e.key, err instanceof Error ? err.message : String(err));
+          if (j.kind === 'needed')
+            for (const k of j.keys) results.set(k, err instanceof Error ? err.message : String(err));
         },
         onProgress: (d) => {
-          done = cached + d;
-          timer ??= setTimeout(flush, FLUSH_MS);
+          done = d;
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            if (!mine.signal.aborted) publish({ done, crossCheck: { ...crossCheck } });
+          }, FLUSH_MS);
         },
-      },
-    ).then((summary) => {
+      });
       clearTimeout(timer);
-      if (controller.current !== mine) return;
-      setState(snapshot(fatal ? 'failed' : summary.cancelled ? 'cancelled' : 'done'));
+      const status = fatal ? 'failed' : summary.cancelled ? 'cancelled' : 'done';
+      publish({ done, fatal, status, crossCheck: { ...crossCheck } }, true);
     });
   }, []);
 
   return { state, start, cancel };
+}
+
+function ask(job: ServerJob, signal: AbortSignal): Promise<boolean> {
+  const e = job.evaluation;
+  const req = requestFor(e.resourceType, e.interaction);
+  return testPolicy({ ...req, ...(e.clientId ? { 'client-id': e.clientId } : {}) }, e.policy, signal);
 }

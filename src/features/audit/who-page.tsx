@@ -1,22 +1,19 @@
 // /audit/who?interaction=delete&type=Patient: every Client Aidbox would allow to do that, with the
 // deciding policy (issue 7 §3). Same evaluator and cache as the effective-access screen.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
-import {
-  DEFAULT_RESOURCE_TYPES,
-  INTERACTIONS,
-  planEvaluations,
-  type Interaction,
-} from '../../domain/effective-access.ts';
-import { buildCellIndex, clientRef, rowsFromIndex } from './access-model.ts';
+import { whoCanSummary } from '../../domain/effective-access-summary.ts';
+import { DEFAULT_RESOURCE_TYPES, INTERACTIONS, type Interaction } from '../../domain/effective-access.ts';
+import { clientRef } from './access-model.ts';
+import { UndecidedClients } from './undecided-clients.tsx';
 import { AuditLayout } from './audit-layout.tsx';
 import { toAccess } from './links.ts';
 import { EvaluationProgress } from './progress.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
-import { useEvaluation } from './use-evaluation.ts';
+import { useAccessRun } from './use-access-run.ts';
 
 function readInteraction(v: string | null): Interaction {
   return (INTERACTIONS as readonly string[]).includes(v ?? '') ? (v as Interaction) : 'delete';
@@ -30,26 +27,18 @@ export function WhoPage() {
     : 'Patient';
   const clients = useQuery(auditQueries.clients());
   const policies = useQuery(auditQueries.policies());
-  const { state, start, cancel } = useEvaluation();
   const id = useId();
 
   const refs = useMemo(() => (clients.data ?? []).map(clientRef), [clients.data]);
-  const polList = useMemo(() => asPolicies(policies.data ?? []), [policies.data]);
-  const plan = useMemo(
-    () => planEvaluations(refs, polList, [type], [interaction]),
-    [refs, polList, type, interaction],
-  );
-  useEffect(() => {
-    if (refs.length > 0 && policies.data) start(plan);
-  }, [plan, refs.length, policies.data, start]);
-
-  const index = useMemo(
-    () => buildCellIndex(polList, refs, [type], [interaction]),
-    [polList, refs, type, interaction],
-  );
-  const rows = useMemo(() => rowsFromIndex(index, state.results), [index, state.results]);
+  const polList = useMemo(() => (policies.data ? asPolicies(policies.data) : undefined), [policies.data]);
+  const types = useMemo(() => [type], [type]);
+  const interactions = useMemo(() => [interaction], [interaction]);
+  const { state, rows, cancel } = useAccessRun(refs, polList, clients.data, types, interactions);
   const allowed = rows.filter((r) => r.cell.status === 'allowed');
-  const unknown = rows.filter((r) => r.cell.status === 'pending' || r.cell.status === 'error').length;
+  const summary = whoCanSummary(
+    rows.map((r) => r.cell),
+    `${interaction} ${type}`,
+  );
   const active = new Map((clients.data ?? []).map((c) => [c.id ?? '', c.active !== false]));
 
   function update(next: { interaction?: string; type?: string }) {
@@ -105,13 +94,13 @@ export function WhoPage() {
             state={state}
             onCancel={cancel}
             label={`Evaluating who can ${interaction} ${type}`}
+            unknownCells={summary.unknown}
           />
-          <h2 className="au-h2">
-            {allowed.length} {allowed.length === 1 ? 'Client' : 'Clients'} may {interaction} {type}
-            {unknown > 0 ? ` (${unknown} not evaluated yet)` : ''}
+          <h2 className="au-h2" data-complete={summary.complete}>
+            {summary.headline}
           </h2>
-          {allowed.length === 0 ? (
-            <p className="au-muted">No Client is allowed by the evaluated policies.</p>
+          {summary.empty !== undefined ? (
+            <p className="au-muted">{summary.empty}</p>
           ) : (
             <table className="au-table" aria-label={`Clients allowed to ${interaction} ${type}`}>
               <thead>
@@ -134,6 +123,7 @@ export function WhoPage() {
               </tbody>
             </table>
           )}
+          <UndecidedClients rows={rows} label={`Clients not decided for ${interaction} ${type}`} />
         </>
       )}
     </AuditLayout>

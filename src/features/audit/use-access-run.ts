@@ -1,0 +1,37 @@
+// The effective-access run both audit screens share: plan the evaluations for the chosen Clients,
+// types and interactions, run them (console first, then Aidbox when it answers), fold the cells.
+import { useEffect, useMemo } from 'react';
+import type { ClientShape } from '../../domain/client-shape.ts';
+import { planEvaluations, type ClientRef, type Interaction } from '../../domain/effective-access.ts';
+import type { PolicyResource } from '../../domain/matrix.ts';
+import { buildCellIndex, rowsFromIndex } from './access-model.ts';
+import { useEvaluation } from './use-evaluation.ts';
+
+export function useAccessRun(
+  refs: readonly ClientRef[],
+  policies: readonly PolicyResource[] | undefined,
+  clients: readonly ClientShape[] | undefined,
+  types: readonly string[],
+  interactions: readonly Interaction[],
+) {
+  const { state, start, cancel } = useEvaluation();
+  const plan = useMemo(
+    () => planEvaluations(refs, policies ?? [], types, interactions),
+    [refs, policies, types, interactions],
+  );
+  const index = useMemo(
+    () => buildCellIndex(policies ?? [], refs, types, interactions),
+    [policies, refs, types, interactions],
+  );
+  const byId = useMemo(
+    () => new Map((clients ?? []).map((c) => [c.id ?? '', c as Record<string, unknown>])),
+    [clients],
+  );
+  const ready = refs.length > 0 && policies !== undefined;
+  const run = useMemo(() => () => start({ plan, cells: index, clients: byId }), [start, plan, index, byId]);
+  useEffect(() => {
+    if (ready) run();
+  }, [ready, run]);
+  const rows = useMemo(() => rowsFromIndex(index, state.results), [index, state.results]);
+  return { state, rows, cancel, run };
+}
