@@ -8,6 +8,7 @@ import { authRoutes } from './http/auth-routes.ts';
 import { cors } from './http/cors.ts';
 import { faults } from './http/faults.ts';
 import type { DevboxEnv } from './http/fhir-env.ts';
+import { metadataRoutes } from './http/fhir-metadata.ts';
 import { fhirRoutes } from './http/fhir-routes.ts';
 import { healthRoutes } from './http/health.ts';
 import { fail } from './http/outcome.ts';
@@ -26,6 +27,7 @@ export function createApp(ctx: DevboxContext): Hono<DevboxEnv> {
   );
   app.route('/', healthRoutes(ctx));
   app.route('/', authRoutes(ctx));
+  app.route('/', metadataRoutes(ctx)); // public, before access control
   app.use('/fhir', accessControl(ctx));
   app.use('/fhir/*', accessControl(ctx));
   app.route('/fhir', fhirRoutes(ctx));

@@ -7,7 +7,8 @@ import type { Resource, ResourceType, Store } from '../store/types.ts';
 import { historyBundle, searchBundle } from './fhir-bundles.ts';
 import { applyPatch } from './fhir-patch.ts';
 import { searchParamsFor, storeForm } from './fhir-reading.ts';
-import { FhirError, errorResult, resourceResult, toErrorResult } from './fhir-result.ts';
+import { conditionalDelete, conditionalUpdate } from './fhir-conditional.ts';
+import { FhirError, errorResult, resourceResult, toErrorResult, versionHeaders } from './fhir-result.ts';
 import type { FhirRequest, FhirResult } from './fhir-result.ts';
 
 const READ_ONLY: ReadonlySet<ResourceType> = new Set(['Operation']);
@@ -80,6 +81,10 @@ async function instance(ctx: DevboxContext, store: Store, type: ResourceType, id
   const { baseUrl } = ctx.config;
   if (req.method === 'GET') {
     const r = await readOr404(store, type, id);
+    // etag-support.md: If-None-Match with the current version (W/"n" or bare n) → 304, no body.
+    if (req.ifNoneMatch !== undefined && sameVersion(req.ifNoneMatch, r.meta?.versionId)) {
+      return { status: 304, headers: versionHeaders(baseUrl, r, false) };
+    }
     return resourceResult(baseUrl, 200, applyElements(r, parseElements(req.query.get('_elements'))));
   }
   if (READ_ONLY.has(type)) methodNotAllowed(req.method, `${type} (read-only)`);
@@ -91,7 +96,8 @@ async function instance(ctx: DevboxContext, store: Store, type: ResourceType, id
   if (req.method === 'PATCH') return patch(ctx, store, type, id, req);
   if (req.method === 'DELETE') {
     const deleted = await store.delete(type, id, { ifMatch: req.ifMatch });
-    return deleted ? { status: 200, body: deleted, headers: {} } : { status: 204, headers: {} };
+    const noContent = req.query.get('_no-content') === 'true'; // delete.md
+    return deleted && !noContent ? { status: 200, body: deleted, headers: {} } : { status: 204, headers: {} };
   }
   return methodNotAllowed(req.method, `${type}/${id}`);
 }
@@ -113,6 +119,10 @@ async function route(ctx: DevboxContext, store: Store, req: FhirRequest): Promis
       }
     }
     if (req.method === 'POST' && !READ_ONLY.has(type)) return create(ctx, store, type, req);
+    const conditional = [...req.query.keys()].length > 0 && !READ_ONLY.has(type);
+    if (req.method === 'PUT' && conditional)
+      return conditionalUpdate(ctx, store, type, asResource(type, req.body), req);
+    if (req.method === 'DELETE' && conditional) return conditionalDelete(ctx, store, type, req);
     return methodNotAllowed(req.method, `/fhir/${type}`);
   }
   if (id === '_history') {
@@ -136,6 +146,19 @@ async function route(ctx: DevboxContext, store: Store, req: FhirRequest): Promis
   const r = await store.vread(type, id, vid);
   if (!r) return errorResult(404, 'not-found', `Resource ${type}/${id}/_history/${vid} not found`);
   return resourceResult(baseUrl, 200, r);
+}
+
+function sameVersion(header: string, versionId: string | undefined): boolean {
+  if (!versionId) return false;
+  return header
+    .split(',')
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
+    .some((t) => t === versionId || t === '*');
 }
 
 function historyCount(query: URLSearchParams): { count: number } {

@@ -1,5 +1,6 @@
-// PATCH bodies: JSON Merge Patch (RFC 7386) and JSON Patch (RFC 6902), chosen as Aidbox does: by
-// Content-Type or `_method`, else an array means JSON Patch and an object means merge patch.
+// PATCH bodies: JSON Merge Patch (RFC 7386) and JSON Patch (RFC 6902), chosen as Aidbox does
+// (docs/api/rest-api/crud/patch.md): by `_method` or Content-Type, else an array means JSON Patch,
+// a Parameters resource FHIRPath Patch (refused: 422) and any other object merge patch.
 import { FhirError } from './fhir-result.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -131,6 +132,16 @@ export function applyPatch(
   method: string | null,
 ): Json {
   const ct = (contentType ?? '').toLowerCase();
+  // patch.md: a Parameters body (or _method=fhirpath-patch) is a FHIRPath Patch. devbox does not
+  // evaluate FHIRPath, so it refuses one (422) rather than merging "parameter" in as a field.
+  const parameters = isObject(body) && body.resourceType === 'Parameters';
+  if (method === 'fhirpath-patch' || (parameters && method !== 'merge-patch' && method !== 'json-patch')) {
+    throw new FhirError(
+      422,
+      'not-supported',
+      'FHIRPath Patch (a Parameters body) is not supported by devbox',
+    );
+  }
   const kind =
     method ??
     (ct.includes('json-patch') ? 'json-patch' : ct.includes('merge-patch') ? 'merge-patch' : undefined) ??

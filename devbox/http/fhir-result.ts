@@ -16,6 +16,10 @@ export interface FhirRequest {
   contentType?: string | undefined;
   ifMatch?: string | undefined;
   ifNoneExist?: string | undefined;
+  /** If-None-Match on read: the caller's cached version (etag-support.md). */
+  ifNoneMatch?: string | undefined;
+  /** x-conditional-delete header (`remove-all`), delete.md. */
+  conditionalDelete?: string | undefined;
 }
 
 export interface FhirResult {

@@ -21,6 +21,17 @@ function send(c: Context, result: FhirResult, reading: Reading): Response {
   });
 }
 
+/** The URL's parameters plus the form body's (application/x-www-form-urlencoded). */
+async function searchForm(c: Context, query: URLSearchParams): Promise<URLSearchParams> {
+  const type = (c.req.header('Content-Type') ?? '').toLowerCase();
+  if (!type.startsWith('application/x-www-form-urlencoded')) {
+    throw new FhirError(415, 'not-supported', 'POST _search needs an application/x-www-form-urlencoded body');
+  }
+  const merged = new URLSearchParams(query);
+  for (const [k, v] of new URLSearchParams(await c.req.text())) merged.append(k, v);
+  return merged;
+}
+
 export function fhirRoutes(ctx: DevboxContext): Hono<DevboxEnv> {
   const app = new Hono<DevboxEnv>();
   app.all('*', async (c) => {
@@ -32,6 +43,21 @@ export function fhirRoutes(ctx: DevboxContext): Hono<DevboxEnv> {
     const query = new URL(c.req.url).searchParams;
     let result: FhirResult;
     try {
+      // GET or POST /fhir/<Type>/_search: a search, POST with a form body (FHIR http.html#search).
+      if (
+        segments.length === 2 &&
+        segments[1] === '_search' &&
+        (c.req.method === 'GET' || c.req.method === 'POST')
+      ) {
+        const params = c.req.method === 'POST' ? await searchForm(c, query) : query;
+        result = await interact(ctx, ctx.store, {
+          method: 'GET',
+          segments: segments.slice(0, 1),
+          query: params,
+          body: undefined,
+        });
+        return send(c, result, ctx.config.reading);
+      }
       const body = WITH_BODY.has(c.req.method) ? await readJson(c) : undefined;
       if (segments.length === 0) {
         if (c.req.method !== 'POST')
@@ -46,6 +72,8 @@ export function fhirRoutes(ctx: DevboxContext): Hono<DevboxEnv> {
           contentType: c.req.header('Content-Type'),
           ifMatch: c.req.header('If-Match'),
           ifNoneExist: c.req.header('If-None-Exist'),
+          ifNoneMatch: c.req.header('If-None-Match'),
+          conditionalDelete: c.req.header('x-conditional-delete'),
         });
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 // Parses the FHIR search parameters devbox supports into a typed query. Unknown parameters are
 // ignored (FHIR's lenient handling); malformed values of known ones are StoreError('invalid').
+import { hashClientSecret } from '../auth/secrets.ts';
 import { parseElements } from './elements.ts';
 import type { ElementsFilter } from './elements.ts';
 import { StoreError } from './types.ts';
@@ -172,9 +173,16 @@ export function parseSearch(type: string, params: URLSearchParams): SearchQuery 
     refs: Object.entries(refDefs).flatMap(([param, field]) =>
       params.getAll(param).map((v) => ({ field, values: list(v) })),
     ),
-    exact: Object.entries(exactDefs).flatMap(([param, field]) =>
-      params.getAll(param).map((v) => ({ field, values: list(v) })),
-    ),
+    exact: [
+      ...Object.entries(exactDefs).flatMap(([param, field]) =>
+        params.getAll(param).map((v) => ({ field, values: list(v) })),
+      ),
+      // Session?access_token=<token> (core-module-resources.md, Session search parameters):
+      // only hashes are stored, so the token is hashed and compared.
+      ...(type === 'Session'
+        ? params.getAll('access_token').map((v) => ({ field: 'access_token', values: [hashClientSecret(v)] }))
+        : []),
+    ],
     dots: parseDots(params),
     sort: sortRaw ? parseSort(sortRaw) : [],
     count: countRaw === null ? DEFAULT_COUNT : Math.min(int(countRaw, '_count', 0), MAX_COUNT),
