@@ -36,10 +36,13 @@ export default defineConfig({
       },
     },
     {
-      command: `${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npx vite build --logLevel warn && '}npx tsx scripts/serve.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
+      // E2E_NGINX=1: the same build behind nginx with the production configuration (smoke test).
+      command: `${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npx vite build --logLevel warn && '}npx tsx scripts/${E2E.nginx ? 'nginx-run' : 'serve'}.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
       url: E2E.consoleUrl,
       reuseExistingServer: false,
       timeout: 120_000,
+      // nginx-run.ts stops nginx gracefully and removes its temporary prefix on SIGTERM.
+      ...(E2E.nginx ? { gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 } } : {}),
     },
   ],
 });

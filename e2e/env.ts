@@ -5,13 +5,17 @@
 // - E2E_READING=alternate: the journeys tagged @alternate, against the other reading of every
 //   behaviour Aidbox leaves undocumented (devbox/README.md, "Deviations and choices");
 // - E2E_DEV_MODE=false: the journeys tagged @nodev, as on a production Aidbox without
-//   development mode (no /auth/test-policy, no __debug).
+//   development mode (no /auth/test-policy, no __debug);
+// - E2E_NGINX=1: only e2e/nginx.spec.ts, with the build served by Debian's nginx from the generated
+//   production configuration (scripts/nginx-run.ts) instead of scripts/serve.ts.
+const nginx = process.env.E2E_NGINX === '1';
 const reading = process.env.E2E_READING === 'alternate' ? 'alternate' : 'strict';
 const devMode = process.env.E2E_DEV_MODE !== 'false';
 const devboxPort = Number(process.env.E2E_DEVBOX_PORT ?? 8890);
 const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 5190);
 
 export const E2E = {
+  nginx,
   reading,
   devMode,
   devboxPort,

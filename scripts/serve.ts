@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CACHE_CONTROL, HASHED_ASSETS_PREFIX, securityHeaders } from './security-headers.ts';
 
 export interface ServeOptions {
   port: number;
@@ -28,40 +29,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The policy from issue 3 §8. Trusted Types 'none': the app never needs an HTML/script sink. */
-export function contentSecurityPolicy(aidboxUrl: string): string {
-  const aidbox = new URL(aidboxUrl).origin;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${aidbox}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    `form-action 'self' ${aidbox}`,
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
-  ].join('; ');
-}
-
-const POPUP_CALLBACKS = new Set(['/callback', '/playground/callback']);
-
-export function securityHeaders(aidboxUrl: string, pathname: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(aidboxUrl),
-    'Referrer-Policy': 'no-referrer',
-    'X-Content-Type-Options': 'nosniff',
-    // The re-auth popup lands on /callback after visiting Aidbox (another origin). A COOP value
-    // there would put the popup in a new browsing-context group and cut it off from window.opener,
-    // so /callback alone keeps the default; every other page isolates itself but allows popups.
-    // The playground's popup lands on /playground/callback the same way (docs/decisions/0040).
-    'Cross-Origin-Opener-Policy': POPUP_CALLBACKS.has(pathname) ? 'unsafe-none' : 'same-origin-allow-popups',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  };
-}
+export { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 
 function send(
   res: ServerResponse,
@@ -96,7 +64,7 @@ export function createConsoleServer(options: ServeOptions) {
       return send(
         res,
         200,
-        { ...headers, 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-store' },
+        { ...headers, 'Content-Type': TYPES['.json']!, 'Cache-Control': CACHE_CONTROL.config },
         configJson,
       );
     }
@@ -115,19 +83,23 @@ export function createConsoleServer(options: ServeOptions) {
     const info = await stat(file).catch(() => null);
     if (info?.isFile()) {
       const body = await readFile(file);
-      const hashed = pathname.startsWith('/assets/');
+      const hashed = pathname.startsWith(HASHED_ASSETS_PREFIX);
       return send(
         res,
         200,
         {
           ...headers,
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          'Cache-Control': hashed
+            ? CACHE_CONTROL.hashedAsset
+            : pathname === '/index.html'
+              ? CACHE_CONTROL.document
+              : CACHE_CONTROL.other,
         },
         req.method === 'HEAD' ? '' : body,
       );
     }
-    if (extname(pathname) !== '' && pathname.startsWith('/assets/')) {
+    if (extname(pathname) !== '' && pathname.startsWith(HASHED_ASSETS_PREFIX)) {
       return send(res, 404, { ...headers, 'Content-Type': 'text/plain' }, 'Not found');
     }
     // SPA fallback: every route (including /callback) is index.html.
@@ -143,7 +115,7 @@ export function createConsoleServer(options: ServeOptions) {
     return send(
       res,
       200,
-      { ...headers, 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store' },
+      { ...headers, 'Content-Type': TYPES['.html']!, 'Cache-Control': CACHE_CONTROL.document },
       req.method === 'HEAD' ? '' : index,
     );
   }

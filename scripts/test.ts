@@ -58,17 +58,36 @@ if (wanted('unit')) {
 // The browser suite runs once per devbox setting: every journey on the strict reading with
 // development mode on, then the tagged journeys against the alternate reading and without
 // development mode (e2e/env.ts). Later runs reuse the first run's build.
-const RUNS: { name: string; env: Record<string, string>; grep?: string }[] = [
+// The last run is the production smoke test: the same build behind Debian's nginx with the
+// generated configuration (e2e/nginx.spec.ts); nginx is installed first when missing.
+const RUNS: { name: string; env: Record<string, string>; grep?: string; files?: string[] }[] = [
   { name: 'strict', env: {} },
   { name: 'alternate', env: { E2E_READING: 'alternate', E2E_SKIP_BUILD: '1' }, grep: '@alternate' },
   { name: 'nodev', env: { E2E_DEV_MODE: 'false', E2E_SKIP_BUILD: '1' }, grep: '@nodev' },
+  { name: 'nginx', env: { E2E_NGINX: '1', E2E_SKIP_BUILD: '1' }, files: ['e2e/nginx.spec.ts'] },
 ];
+
+/** Debian's nginx, installed with apt-get when missing (CI runs as root, like for Chromium). */
+function ensureNginx(): boolean {
+  if (spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0) return true;
+  console.log("\nInstalling Debian's nginx for the production smoke test");
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('apt-get', ['update', '-qq'], env) === 0 &&
+    run('apt-get', ['install', '-y', '-qq', 'nginx'], env) === 0
+  );
+}
 
 if (wanted('e2e')) {
   for (const r of RUNS) {
+    if (r.name === 'nginx' && !ensureNginx()) {
+      console.log('FAIL nginx smoke test: nginx is missing and could not be installed');
+      total.failed += 1;
+      continue;
+    }
     const out = `test-results/playwright-${r.name}.json`;
     rmSync(out, { force: true });
-    const args = ['playwright', 'test', ...(r.grep ? ['--grep', r.grep] : [])];
+    const args = ['playwright', 'test', ...(r.files ?? []), ...(r.grep ? ['--grep', r.grep] : [])];
     const code = run('npx', args, { ...r.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out });
     const rep = readJson(out) as
       { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
