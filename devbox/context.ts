@@ -17,6 +17,8 @@ export interface DevboxConfig {
   rootClientSecret: string;
   /** BOX_SECURITY_CORS_ORIGINS: "*" echoes any Origin; otherwise an exact allow-list. */
   corsOrigins: '*' | string[];
+  /** BOX_SECURITY_CORS_ENABLED (default true): false sends no CORS headers at all. */
+  corsEnabled: boolean;
   /** BOX_SECURITY_DEV_MODE: enables __debug=policy and /auth/test-policy. */
   devMode: boolean;
   /** DEVBOX_FAULTS=1 only: honour the x-devbox-fault request header. */

@@ -24,6 +24,7 @@ export function defaultConfig(): DevboxConfig {
     adminPassword: 'devbox-admin',
     rootClientSecret: 'devbox-root-secret',
     corsOrigins: '*',
+    corsEnabled: true,
     devMode: false,
     faults: false,
     consoleUrl: 'http://127.0.0.1:5173',
@@ -83,6 +84,8 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): DevboxCo
   if (env.BOX_ADMIN_PASSWORD) config.adminPassword = env.BOX_ADMIN_PASSWORD;
   if (env.BOX_ROOT_CLIENT_SECRET) config.rootClientSecret = env.BOX_ROOT_CLIENT_SECRET;
   config.corsOrigins = parseCors(env.BOX_SECURITY_CORS_ORIGINS);
+  // Aidbox's default is true (all-settings.md, security.cors.enabled).
+  config.corsEnabled = env.BOX_SECURITY_CORS_ENABLED === undefined || truthy(env.BOX_SECURITY_CORS_ENABLED);
   config.devMode = truthy(env.BOX_SECURITY_DEV_MODE);
   config.faults = env.DEVBOX_FAULTS === '1';
   if (env.DEVBOX_CONSOLE_URL) config.consoleUrl = env.DEVBOX_CONSOLE_URL.replace(/\/+$/, '');

@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<DevboxConfig> = {}): DevboxConfig 
     adminPassword: 'test-admin-password-0d7c1e',
     rootClientSecret: 'test-root-secret-5b1f9a2c7e',
     corsOrigins: '*',
+    corsEnabled: true,
     devMode: true,
     faults: false,
     consoleUrl: 'http://localhost:4173',
