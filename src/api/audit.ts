@@ -102,8 +102,7 @@ export function evalResultOf(data: unknown): boolean | undefined {
 }
 
 export type TestPolicyMode =
-  | { available: true }
-  | { available: false; reason: 'dev-mode' | 'forbidden' | 'error'; diagnostics: string };
+  { available: true } | { available: false; reason: 'dev-mode' | 'forbidden' | 'error'; diagnostics: string };
 
 /**
  * Whether Aidbox answers `/auth/test-policy` for this user (asked once, with an `allow` policy
@@ -147,6 +146,21 @@ export async function testPolicy(
     if (isAidboxError(e) && e.status === 403) throw new TestPolicyUnavailable('forbidden', e.diagnostics);
     throw e;
   }
+}
+
+/**
+ * A Client or User as an AccessPolicy sees it, for the playground's local decision: the whole
+ * resource (policies may read any field) without its secret or password hash.
+ */
+export async function fetchPolicySubject(
+  type: 'Client' | 'User',
+  id: string,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const res = await aidbox().request({ path: `/fhir/${type}/${encodeURIComponent(id)}`, signal });
+  if (!isRecord(res.data)) throw new Error(`Unexpected answer for ${type}/${id}`);
+  const { secret: _s, password: _p, ...rest } = res.data;
+  return rest;
 }
 
 export type AuditedType = 'Client' | 'AccessPolicy';

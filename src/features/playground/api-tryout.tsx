@@ -15,6 +15,7 @@ export function ApiTryout({
   onPath,
   method,
   onMethod,
+  clientId,
 }: {
   base: string;
   token: string | undefined;
@@ -22,6 +23,8 @@ export function ApiTryout({
   onPath: (p: string) => void;
   method: HttpMethod;
   onMethod: (m: HttpMethod) => void;
+  /** the Client the token was issued to: without dev mode the console decides locally for it */
+  clientId?: string;
 }) {
   const ids = useId();
   const [body, setBody] = useState('');
@@ -130,7 +133,10 @@ export function ApiTryout({
           {result.debug ? (
             <>
               <h3>Which policy decided</h3>
-              <PolicyDebug exchange={result.debug} />
+              <PolicyDebug
+                exchange={result.debug}
+                local={token && clientId ? { method, path, body, token, clientId } : undefined}
+              />
               <details>
                 <summary>The debug exchange</summary>
                 <ExchangeView exchange={result.debug} />

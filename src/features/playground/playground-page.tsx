@@ -167,6 +167,7 @@ export function PlaygroundPage() {
               onPath={(p) => setParam('path', p)}
               method={method}
               onMethod={(m) => setParam('method', m === 'GET' ? '' : m)}
+              clientId={runApi.run?.clientId ?? auth.clientId}
             />
           ) : null}
         </div>

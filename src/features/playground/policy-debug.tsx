@@ -2,12 +2,19 @@
 // Without dev mode, say how to turn it on instead of failing silently.
 import { Link } from 'react-router';
 import type { Exchange } from './exchange.ts';
+import { LocalDecision, type LocalDecisionInput } from './local-decision.tsx';
 
 interface PolicyResult {
   id: string;
   engine: string | undefined;
   result: boolean | undefined;
   error: string | undefined;
+}
+
+/** debug-access-control.md names it `evalResult`; test-policy's answer `eval-result`: read both. */
+function verdictOf(r: Record<string, unknown>): boolean | undefined {
+  const v = r.evalResult ?? r['eval-result'];
+  return typeof v === 'boolean' ? v : undefined;
 }
 
 function parseDebug(json: unknown): { decision: boolean | undefined; policies: PolicyResult[] } | undefined {
@@ -22,33 +29,44 @@ function parseDebug(json: unknown): { decision: boolean | undefined; policies: P
       {
         id: r.id,
         engine: typeof r.engine === 'string' ? r.engine : undefined,
-        result: typeof r['eval-result'] === 'boolean' ? r['eval-result'] : undefined,
+        result: verdictOf(r),
         error: typeof r.error === 'string' ? r.error : undefined,
       },
     ];
   });
-  const decision =
-    typeof body['eval-result'] === 'boolean' ? body['eval-result'] : policies.some((p) => p.result);
+  const decision = verdictOf(body) ?? policies.some((p) => p.result);
   return { decision, policies };
 }
 
-export function PolicyDebug({ exchange }: { exchange: Exchange }) {
+export function PolicyDebug({
+  exchange,
+  local,
+}: {
+  exchange: Exchange;
+  local?: LocalDecisionInput | undefined;
+}) {
   const res = exchange.response;
   if (!res) return <p className="pg-advice">The policy debug request got no answer.</p>;
   const parsed = res.status === 200 ? parseDebug(res.json) : undefined;
   if (!parsed) {
     const devModeOff = /BOX_SECURITY_DEV_MODE/.test(res.bodyText) || res.status === 403 || res.status === 404;
     return (
-      <div className="pg-advice" role="note">
-        <p className="pg-advice-title">
-          {devModeOff ? 'Policy debugging is off on this Aidbox' : `Policy debug answered HTTP ${res.status}`}
-        </p>
-        <p>
-          To see which AccessPolicy decided, run Aidbox in dev mode: set{' '}
-          <code>BOX_SECURITY_DEV_MODE=true</code> in its environment and restart it. Never enable dev mode in
-          production: it shows policies to callers.
-        </p>
-      </div>
+      <>
+        <div className="pg-advice" role="note">
+          <p className="pg-advice-title">
+            {devModeOff
+              ? 'Policy debugging is off on this Aidbox'
+              : `Policy debug answered HTTP ${res.status}`}
+          </p>
+          <p>
+            {local ? 'Below, the console evaluates the policies itself. ' : ''}To have Aidbox show which
+            AccessPolicy decided, run it in dev mode (on a staging copy): set{' '}
+            <code>BOX_SECURITY_DEV_MODE=true</code> in its environment and restart it. Never enable dev mode
+            in production: it shows policies to callers.
+          </p>
+        </div>
+        {local ? <LocalDecision input={local} /> : null}
+      </>
     );
   }
   const deciding = parsed.policies.filter((p) => p.result === true);
