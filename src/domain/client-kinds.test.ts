@@ -27,7 +27,11 @@ describe('client kinds', () => {
     const client = kind.build({ id: 'x', name: 'X', redirectUri: redirect(id) });
     expect(client).toMatchObject({ resourceType: 'Client', id: 'x', name: 'X', active: true });
     expect(lintClient(client)).toEqual([]);
-    expect(validateClient(client, { isNew: true, clientKind: id })).toEqual({ errors: [], warnings: [] });
+    expect(validateClient(client, { isNew: true, clientKind: id })).toEqual({
+      errors: [],
+      warnings: [],
+      existing: [],
+    });
     expect(isPublicClient(client)).toBe(!kind.confidential);
     expect(typeof client.secret === 'string').toBe(kind.confidential);
   });

@@ -29,7 +29,7 @@ const withCode = (extra: Record<string, unknown>): ClientShape => ({
 
 describe('validateClient', () => {
   it('accepts a secure SPA', () => {
-    expect(validateClient(spa, newSpa)).toEqual({ errors: [], warnings: [] });
+    expect(validateClient(spa, newSpa)).toEqual({ errors: [], warnings: [], existing: [] });
   });
 
   it.each(['', 'has space', 'under_score', 'a'.repeat(65), 'ünï'])(
@@ -138,5 +138,48 @@ describe('validateClient', () => {
     });
     expect(at({ ...spa, redirect_uri: 5 }).errors).toBe('');
     expect(at(withCode({ redirect_uri: 5 })).errors).toMatch(/as text/);
+  });
+});
+
+describe('existing violations on an edit (issue 14 §5)', () => {
+  const risky: ClientShape = {
+    id: 'legacy-portal',
+    description: 'old',
+    grant_types: ['authorization_code'],
+    auth: { authorization_code: { redirect_uri: 'https://*.example.com/cb', pkce: true } },
+  };
+  const edit = (client: ClientShape) =>
+    validateClient(client, { isNew: false, clientKind: 'unknown', loaded: risky });
+
+  it('an edit that leaves the offending field alone only carries the old problem', () => {
+    const r = edit({ ...risky, description: 'new' });
+    expect(r.errors).toEqual([]);
+    expect(r.existing).toEqual([
+      {
+        path: 'auth.authorization_code.redirect_uri',
+        message: expect.stringMatching(/[Ww]ildcard/) as string,
+      },
+    ]);
+  });
+
+  it('touching the offending field, even to another bad value, is judged afresh', () => {
+    const r = edit({
+      ...risky,
+      auth: { authorization_code: { redirect_uri: 'https://*.other.com/cb', pkce: true } },
+    });
+    expect(r.existing).toEqual([]);
+    expect(r.errors.map((e) => e.path)).toContain('auth.authorization_code.redirect_uri');
+  });
+
+  it('a new violation elsewhere is still refused while the old one is carried', () => {
+    const r = edit({ ...risky, jwks_uri: 'http://keys.example.com' });
+    expect(r.errors.map((e) => e.path)).toEqual(['jwks_uri']);
+    expect(r.existing.map((e) => e.path)).toEqual(['auth.authorization_code.redirect_uri']);
+  });
+
+  it('a new Client never has existing violations', () => {
+    const r = validateClient(risky, { isNew: true, clientKind: 'unknown', loaded: risky });
+    expect(r.existing).toEqual([]);
+    expect(r.errors.length).toBeGreaterThan(0);
   });
 });

@@ -21,6 +21,11 @@ export interface ValidationResult {
   errors: RuleIssue[];
   /** Shown beside the field; saving is allowed. */
   warnings: RuleIssue[];
+  /**
+   * Violations the loaded Client already had, in fields this edit leaves as they were (issue 14
+   * §5): saving is allowed once the user acknowledges them. Empty for a new Client.
+   */
+  existing: RuleIssue[];
 }
 
 export interface ValidationContext {
@@ -111,7 +116,42 @@ export function validateClient(client: ClientShape, ctx: ValidationContext): Val
   }
 
   checkUrls(client, error, warn);
-  return { errors, warnings };
+  if (ctx.isNew || !ctx.loaded) return { errors, warnings, existing: [] };
+  return splitExisting({ errors, warnings, existing: [] }, client, ctx.loaded, ctx);
+}
+
+/**
+ * Moves each error the loaded Client already had (same field, same message) out of `errors` when
+ * the edit left that field exactly as loaded. Touching the field, or a new violation, still blocks.
+ */
+function splitExisting(
+  result: ValidationResult,
+  client: ClientShape,
+  loaded: ClientShape,
+  ctx: ValidationContext,
+): ValidationResult {
+  const before = validateClient(loaded, { ...ctx, loaded: undefined, legacyOverride: false });
+  const had = new Set(before.errors.map((e) => `${e.path}\u0000${e.message}`));
+  const errors: RuleIssue[] = [];
+  const existing: RuleIssue[] = [];
+  for (const e of result.errors) {
+    const untouched = e.path !== '' && sameJson(valueAt(client, e.path), valueAt(loaded, e.path));
+    (had.has(`${e.path}\u0000${e.message}`) && untouched ? existing : errors).push(e);
+  }
+  return { errors, warnings: result.warnings, existing };
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  let at = value;
+  for (const key of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function checkGrants(

@@ -8,7 +8,15 @@ import { toFormValues, formFieldForPath, type ClientFormValues } from './clients
 import { asShape } from './client-view.ts';
 import { errorText } from './error-text.ts';
 import { LockoutWarning } from './delete-client-dialog.tsx';
-import { byField, checkRules, editedClient, rulesResolver, type EditorBase } from './editor-rules.ts';
+import {
+  byField,
+  checkRules,
+  editedClient,
+  EXISTING_PROBLEMS,
+  rulesResolver,
+  type EditorBase,
+} from './editor-rules.ts';
+import { ExistingProblems } from './existing-problems.tsx';
 import { GrantsSection } from './grants-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
 import { Modal } from './modal.tsx';
@@ -31,7 +39,16 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
     () => ({ draft, initial: toFormValues(draft), loaded: asShape(base) }),
     [base, draft],
   );
-  const resolver = useMemo(() => rulesResolver(() => editorBase), [editorBase]);
+  // useForm reads its options on every render, so a new resolver takes effect at once.
+  const [acknowledged, setAcknowledged] = useState(false);
+  const resolver = useMemo(
+    () =>
+      rulesResolver(
+        () => editorBase,
+        () => acknowledged,
+      ),
+    [editorBase, acknowledged],
+  );
   const form = useForm<ClientFormValues>({ defaultValues: editorBase.initial, resolver });
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [guarded, setGuarded] = useState<JsonObject>();
@@ -39,10 +56,12 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
   const [formError, setFormError] = useState('');
   const watched = useWatch({ control: form.control }) as ClientFormValues;
   const edited = useMemo(() => editedClient(editorBase, watched), [editorBase, watched]);
-  const warnings = useMemo(
-    () => byField(checkRules(editorBase, edited, watched.legacyOverride).warnings),
+  const rules = useMemo(
+    () => checkRules(editorBase, edited, watched.legacyOverride),
     [editorBase, edited, watched.legacyOverride],
   );
+  const warnings = useMemo(() => byField(rules.warnings), [rules]);
+  const needsAcknowledgement = form.formState.errors.root?.[EXISTING_PROBLEMS] !== undefined;
 
   async function send(client: JsonObject) {
     setFormError('');
@@ -125,6 +144,12 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
           <IdentitySection warnings={warnings} />
           <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded)} />
           <MoreSections warnings={warnings} />
+          <ExistingProblems
+            issues={rules.existing}
+            acknowledged={acknowledged}
+            onAcknowledge={setAcknowledged}
+            blocked={needsAcknowledgement}
+          />
           <div className="cc-sticky-actions">
             <button type="submit" className="cc-primary" disabled={form.formState.isSubmitting}>
               {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
@@ -132,11 +157,13 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
             <button type="button" onClick={() => form.reset(editorBase.initial)}>
               Discard changes
             </button>
-            {Object.keys(form.formState.errors).length > 0 && (
+            {Object.keys(form.formState.errors).some((k) => k !== 'root') ? (
               <p className="cc-error" role="alert">
                 Fix the fields marked above before saving.
               </p>
-            )}
+            ) : needsAcknowledgement && !acknowledged ? (
+              <p className="cc-error">Not saved: acknowledge the existing problems above first.</p>
+            ) : null}
             {formError && (
               <p className="cc-error" role="alert">
                 {formError}

@@ -30,7 +30,17 @@ export function byField(issues: RuleIssue[]): Record<string, string[]> {
   return out;
 }
 
-export function rulesResolver(getBase: () => EditorBase): Resolver<ClientFormValues> {
+/** The `errors.root` key a save refused for unacknowledged existing problems carries. */
+export const EXISTING_PROBLEMS = 'existing';
+
+/**
+ * zod shape checks, then the registration rules. Problems the loaded Client already had in fields
+ * this edit leaves alone block the save only until `acknowledged()` says the user knows.
+ */
+export function rulesResolver(
+  getBase: () => EditorBase,
+  acknowledged: () => boolean = () => false,
+): Resolver<ClientFormValues> {
   return (values) => {
     const errors: FieldErrors<ClientFormValues> = {};
     const parsed = clientFormSchema.safeParse(values);
@@ -43,6 +53,12 @@ export function rulesResolver(getBase: () => EditorBase): Resolver<ClientFormVal
       const rules = checkRules(base, editedClient(base, values), values.legacyOverride);
       for (const [field, messages] of Object.entries(byField(rules.errors))) {
         set(errors, field, { type: 'rule', message: messages.join(' ') });
+      }
+      if (rules.existing.length > 0 && !acknowledged()) {
+        set(errors, `root.${EXISTING_PROBLEMS}`, {
+          type: 'existing',
+          message: 'Acknowledge the existing problems to save.',
+        });
       }
     }
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { isJsonObject, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList, type ClientShape } from '../../domain/client-shape.ts';
 import { validateClient } from '../../domain/client-validation.ts';
+import { ExistingProblems } from './existing-problems.tsx';
 
 interface RawJsonTabProps {
   /** The Client as the form currently has it. */
@@ -32,6 +33,7 @@ function parse(text: string): Parsed {
 export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJsonTabProps) {
   const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [override, setOverride] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   const areaId = useId();
   const parsed = useMemo(() => parse(text), [text]);
   const rules = parsed.ok
@@ -47,7 +49,8 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJ
         (k) => JSON.stringify(parsed.value[k]) !== JSON.stringify(initial[k]),
       )
     : [];
-  const blocked = !parsed.ok || (rules?.errors.length ?? 0) > 0;
+  const existing = rules?.existing ?? [];
+  const blocked = !parsed.ok || (rules?.errors.length ?? 0) > 0 || (existing.length > 0 && !acknowledged);
 
   return (
     <div className="cc-form">
@@ -89,6 +92,12 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJ
           9700)
         </label>
       )}
+      <ExistingProblems
+        issues={existing}
+        acknowledged={acknowledged}
+        onAcknowledge={setAcknowledged}
+        blocked={false}
+      />
       {formError && (
         <p className="cc-error" role="alert">
           {formError}
