@@ -1,5 +1,5 @@
-// `npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale C,P]`
-import { ADMIN_USER_ID } from './seed/index.ts';
+// `npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale C,P] [--reading R]`
+import { bannerLines } from './banner.ts';
 import { configFromArgs, UsageError } from './server-config.ts';
 import { startDevbox } from './server.ts';
 
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     if (!(err instanceof UsageError)) throw err;
     console.error(`devbox: ${err.message}`);
     console.error(
-      'usage: npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale CLIENTS,POLICIES]',
+      'usage: npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale CLIENTS,POLICIES] [--reading strict|alternate]',
     );
     process.exit(2);
   }
@@ -21,17 +21,8 @@ async function main(): Promise<void> {
     ...config,
     baseUrl: process.env.BOX_WEB_BASE_URL ? config.baseUrl : undefined,
   });
-  const { config: c } = box.ctx;
-  const passwordFromEnv = process.env.BOX_ADMIN_PASSWORD !== undefined;
   console.log(`devbox ready in ${Date.now() - started} ms at ${box.url}`);
-  console.log(`  FHIR API   ${box.url}/fhir   data: ${c.dataDir ?? '(in memory)'}`);
-  console.log(
-    `  admin login: ${ADMIN_USER_ID} / ${passwordFromEnv ? '(BOX_ADMIN_PASSWORD)' : c.adminPassword}`,
-  );
-  console.log(
-    `  root client: root / ${process.env.BOX_ROOT_CLIENT_SECRET ? '(BOX_ROOT_CLIENT_SECRET)' : c.rootClientSecret}`,
-  );
-  if (c.faults) console.log('  fault injection ON (x-devbox-fault header)');
+  for (const line of bannerLines(box.ctx.config, box.url, process.env)) console.log(line);
 
   let stopping = false;
   const shutdown = (signal: string) => {

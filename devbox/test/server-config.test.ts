@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromArgs, UsageError } from '../server-config.ts';
+import { bannerLines } from '../banner.ts';
 
 describe('configFromArgs', () => {
   it('has the documented defaults', () => {
@@ -68,5 +69,30 @@ describe('configFromArgs', () => {
     expect(() => configFromArgs(['--port', 'x'], {})).toThrow(UsageError);
     expect(() => configFromArgs(['--seed', 'all'], {})).toThrow(UsageError);
     expect(() => configFromArgs(['--scale', '10'], {})).toThrow(UsageError);
+  });
+});
+
+describe('banner', () => {
+  const lines = (env: NodeJS.ProcessEnv) =>
+    bannerLines(configFromArgs([], env), 'http://127.0.0.1:8888', env).join('\n');
+  it('says whether development mode is on and how to switch it', () => {
+    expect(lines({})).toContain('development mode: OFF');
+    expect(lines({})).toContain('set BOX_SECURITY_DEV_MODE=true to turn it on');
+    expect(lines({ BOX_SECURITY_DEV_MODE: 'true' })).toContain('development mode: ON');
+    expect(lines({ BOX_SECURITY_DEV_MODE: 'true' })).toContain(
+      'without BOX_SECURITY_DEV_MODE=true to turn it off',
+    );
+  });
+  it('names the reading and never prints a password that came from the environment', () => {
+    expect(lines({})).toContain('reading: strict');
+    expect(bannerLines(configFromArgs(['--reading', 'alternate'], {}), 'x', {}).join('\n')).toContain(
+      'reading: alternate',
+    );
+    const secret = lines({
+      BOX_ADMIN_PASSWORD: 'hunter2-very-secret',
+      BOX_ROOT_CLIENT_SECRET: 'root-very-secret',
+    });
+    expect(secret).not.toContain('hunter2-very-secret');
+    expect(secret).not.toContain('root-very-secret');
   });
 });
