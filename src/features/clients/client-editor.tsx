@@ -6,6 +6,7 @@ import { isAidboxError } from '../../api/errors.ts';
 import { mergePatch, rebaseEdit, type JsonObject } from '../../domain/client-diff.ts';
 import { asJson, isVaultManaged } from './client-view.ts';
 import { useDeleteClient, usePatchClient } from './client-mutations.ts';
+import { ClientFindingsBanner } from './client-findings-banner.tsx';
 import { ClientPoliciesPanel } from './client-policies-panel.tsx';
 import { errorText } from './error-text.ts';
 import { ConflictView } from './conflict-view.tsx';
@@ -78,6 +79,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
         </h1>
         <Link to={toClients()}>Back to Clients</Link>
       </header>
+      <ClientFindingsBanner record={base} />
       <p className="cc-muted">
         {isVaultManaged(base) ? (
           <>Secret managed in a vault (read-only here; rotate it in the vault).</>
