@@ -1,6 +1,7 @@
 // Tables of the effective-access screen. Decisions are words, not only colours, and every policy id
 // is text.
 import { Link } from 'react-router';
+import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import type { Cell } from '../../domain/effective-access-cells.ts';
 import { INTERACTIONS, type ClientRef } from '../../domain/effective-access.ts';
 import type { AccessRow } from '../../domain/evidence.ts';
@@ -21,7 +22,7 @@ export function CellView({ cell }: { cell: Cell }) {
     case 'unknown':
       return (
         <span className="au-cell au-unknown" title={cell.reason}>
-          Unknown <span className="au-by">needs Aidbox: {cell.reason}</span>
+          Unknown <span className="au-by">needs Aidbox: {cell.reason.split(': ')[0]}</span>
         </span>
       );
     case 'error':
@@ -36,40 +37,42 @@ export function CellView({ cell }: { cell: Cell }) {
 export function AccessGrid({ rows, types }: { rows: readonly AccessRow[]; types: readonly string[] }) {
   const byKey = new Map(rows.map((r) => [`${r.resourceType}|${r.interaction}`, r.cell]));
   return (
-    <div className="au-scroll">
-      <table className="au-table au-grid">
-        <caption className="visually-hidden">Effective access by resource type and interaction</caption>
-        <thead>
-          <tr>
-            <th scope="col">Resource type</th>
-            {INTERACTIONS.map((i) => (
-              <th key={i} scope="col">
-                {i}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {types.map((t) => (
-            <tr key={t}>
-              <th scope="row">{t}</th>
-              {INTERACTIONS.map((i) => {
-                const cell = byKey.get(`${t}|${i}`);
-                return (
-                  <td key={i} data-cell={`${t}:${i}`}>
-                    {cell ? <CellView cell={cell} /> : null}
-                  </td>
-                );
-              })}
+    <>
+      <TableScroll label="Effective access by resource type">
+        <table className="au-table au-grid">
+          <caption className="visually-hidden">Effective access by resource type and interaction</caption>
+          <thead>
+            <tr>
+              <th scope="col">Resource type</th>
+              {INTERACTIONS.map((i) => (
+                <th key={i} scope="col">
+                  {i}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {types.map((t) => (
+              <tr key={t}>
+                <th scope="row">{t}</th>
+                {INTERACTIONS.map((i) => {
+                  const cell = byKey.get(`${t}|${i}`);
+                  return (
+                    <td key={i} data-cell={`${t}:${i}`}>
+                      {cell ? <CellView cell={cell} /> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="au-muted au-footnote">
         “transaction” is the Bundle endpoint (<code>POST /fhir</code>, FhirTransaction); Aidbox then
         authorizes each entry on its own as a create, update or delete.
       </p>
-    </div>
+    </>
   );
 }
 
@@ -94,42 +97,44 @@ export function AllClientsSummary({
   }
   const cellsPerClient = clients.length ? rows.length / clients.length : 0;
   return (
-    <div className="au-scroll">
-      <table className="au-table">
-        <caption className="visually-hidden">Effective access of every Client</caption>
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Allowed cells</th>
-            <th scope="col">Not evaluated</th>
-            <th scope="col">Unknown (needs Aidbox)</th>
-            <th scope="col">Allowed by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.slice(0, SHOWN_CLIENTS).map((c) => {
-            const s = per.get(c.id);
-            return (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={toAccess(c.id)}>{c.id}</Link>
-                </th>
-                <td>
-                  {s?.allowed ?? 0} of {cellsPerClient}
-                </td>
-                <td>{s?.pending ?? 0}</td>
-                <td>{s?.unknown ?? 0}</td>
-                <td className="au-mono">{[...(s?.by ?? [])].sort().join(', ') || '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <TableScroll label="Effective access of every Client">
+        <table className="au-table">
+          <caption className="visually-hidden">Effective access of every Client</caption>
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Allowed cells</th>
+              <th scope="col">Not evaluated</th>
+              <th scope="col">Unknown (needs Aidbox)</th>
+              <th scope="col">Allowed by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clients.slice(0, SHOWN_CLIENTS).map((c) => {
+              const s = per.get(c.id);
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={toAccess(c.id)}>{c.id}</Link>
+                  </th>
+                  <td>
+                    {s?.allowed ?? 0} of {cellsPerClient}
+                  </td>
+                  <td>{s?.pending ?? 0}</td>
+                  <td>{s?.unknown ?? 0}</td>
+                  <td className="au-mono">{[...(s?.by ?? [])].sort().join(', ') || '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {clients.length > SHOWN_CLIENTS ? (
         <p className="au-muted">
           Showing {SHOWN_CLIENTS} of {clients.length} Clients; the export contains all of them.
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

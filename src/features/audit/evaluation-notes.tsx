@@ -20,9 +20,12 @@ function DevModeHow() {
 export function LocalModeNote({
   why,
   unknownCells,
+  unit,
 }: {
   why: Extract<TestPolicyMode, { available: false }>;
   unknownCells: number;
+  /** what is counted: grid cells, or Clients on the who-can page */
+  unit: [one: string, many: string];
 }) {
   return (
     <div className="au-note" role="note" aria-label="How these results were evaluated">
@@ -39,7 +42,7 @@ export function LocalModeNote({
       {unknownCells > 0 ? (
         <>
           <p>
-            {fmt.format(unknownCells)} {unknownCells === 1 ? 'cell is' : 'cells are'}{' '}
+            {fmt.format(unknownCells)} {unknownCells === 1 ? `${unit[0]} is` : `${unit[1]} are`}{' '}
             <strong>unknown (needs Aidbox)</strong>: a candidate policy uses sql, an rpc engine or a construct
             only Aidbox can evaluate, and no other policy already allows the request.
           </p>

@@ -33,7 +33,9 @@ export function EvaluationProgress({
   onCancel,
   label,
   unknownCells,
+  unit = ['cell', 'cells'],
 }: {
+  unit?: [one: string, many: string];
   state: EvaluationState;
   onCancel: () => void;
   label: string;
@@ -60,7 +62,7 @@ export function EvaluationProgress({
         ) : null}
       </div>
       {state.mode.kind === 'local' ? (
-        <LocalModeNote why={state.mode.why} unknownCells={unknownCells} />
+        <LocalModeNote why={state.mode.why} unknownCells={unknownCells} unit={unit} />
       ) : null}
       {state.mode.kind === 'aidbox' && state.status !== 'running' ? (
         <CrossCheckPanel crossCheck={state.crossCheck} />

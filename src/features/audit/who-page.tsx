@@ -95,6 +95,7 @@ export function WhoPage() {
             onCancel={cancel}
             label={`Evaluating who can ${interaction} ${type}`}
             unknownCells={summary.unknown}
+            unit={['Client', 'Clients']}
           />
           <h2 className="au-h2" data-complete={summary.complete}>
             {summary.headline}
