@@ -9,6 +9,7 @@ const HOST = '127.0.0.1';
 const aidboxUrl = `http://${HOST}:${DEVBOX_PORT}`;
 const consoleUrl = `http://${HOST}:${CONSOLE_PORT}`;
 const adminPassword = process.env.BOX_ADMIN_PASSWORD ?? 'devbox-admin';
+const devMode = !/^(0|false|no|off)$/i.test(process.env.BOX_SECURITY_DEV_MODE ?? 'true');
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const started = Date.now();
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
       ...process.env,
       BOX_ADMIN_PASSWORD: adminPassword,
       BOX_SECURITY_CORS_ORIGINS: consoleUrl,
+      // The demo shows everything (issue 11 §4): /auth/test-policy and __debug=policy need dev mode.
+      // `BOX_SECURITY_DEV_MODE=false npm start` tries the console as on a production Aidbox.
+      BOX_SECURITY_DEV_MODE: devMode ? 'true' : 'false',
       DEVBOX_CONSOLE_URL: consoleUrl,
     },
   });
@@ -109,6 +113,11 @@ async function main(): Promise<void> {
       `  Sign in as             admin / ${process.env.BOX_ADMIN_PASSWORD ? '(BOX_ADMIN_PASSWORD)' : adminPassword}`,
     );
     console.log(`  devbox (Aidbox API)    ${aidboxUrl}   data in .devbox/`);
+    console.log(
+      devMode
+        ? '  Development mode       on (policy debugging); BOX_SECURITY_DEV_MODE=false npm start to try without'
+        : '  Development mode       off, as on most production Aidboxes',
+    );
     console.log('  Ctrl-C stops both.');
   });
 }
