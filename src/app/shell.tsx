@@ -1,5 +1,5 @@
 // The signed-in layout: skip link, header (product, navigation, user, theme, sign out), main.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuthService, useCurrentUser } from '../auth/auth-context.tsx';
 import { CollapsibleMenu } from '../components/ui/collapsible-menu.tsx';
@@ -20,11 +20,26 @@ export function Shell() {
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [signingOut, setSigningOut] = useState(false);
 
+  // Set when a LeaveGuard (unsaved work) held the sign-out navigation: if the user then chooses to
+  // leave, the shell unmounts on /signed-out and the sign-out completes here.
+  const pendingSignOut = useRef(false);
+  useEffect(
+    () => () => {
+      if (pendingSignOut.current && window.location.pathname === '/signed-out') void auth.signOut();
+    },
+    [auth],
+  );
+
   async function signOut() {
     setSigningOut(true);
     // Leave the guarded shell first, so the guard does not start a new sign-in as the user goes away.
     await navigate('/signed-out', { replace: true });
-    await auth.signOut();
+    if (window.location.pathname === '/signed-out') {
+      await auth.signOut();
+      return;
+    }
+    pendingSignOut.current = true;
+    setSigningOut(false);
   }
 
   return (

@@ -8,6 +8,8 @@ interface CopyableSecretProps {
   /** Class of the <code> box, so each screen keeps its own layout. */
   codeClassName?: string;
   actionsClassName?: string;
+  /** Called once the secret has been copied, by the button or by hand (Ctrl+C on the box). */
+  onCopied?: () => void;
 }
 
 /**
@@ -15,7 +17,13 @@ interface CopyableSecretProps {
  * (browsers refuse it outside a user gesture); when it is refused anyway, the secret is selected
  * and the user is told to copy it by hand. The secret lives only in the caller's state.
  */
-export function CopyableSecret({ secret, label, codeClassName, actionsClassName }: CopyableSecretProps) {
+export function CopyableSecret({
+  secret,
+  label,
+  codeClassName,
+  actionsClassName,
+  onCopied,
+}: CopyableSecretProps) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'refused'>('idle');
   const box = useRef<HTMLElement>(null);
 
@@ -32,7 +40,10 @@ export function CopyableSecret({ secret, label, codeClassName, actionsClassName 
 
   function onCopy() {
     navigator.clipboard.writeText(secret).then(
-      () => setCopy('copied'),
+      () => {
+        setCopy('copied');
+        onCopied?.();
+      },
       () => {
         setCopy('refused');
         selectSecret();
@@ -42,7 +53,7 @@ export function CopyableSecret({ secret, label, codeClassName, actionsClassName 
 
   return (
     <>
-      <code ref={box} className={codeClassName} tabIndex={-1} aria-label={label}>
+      <code ref={box} className={codeClassName} tabIndex={-1} aria-label={label} onCopy={() => onCopied?.()}>
         {secret}
       </code>
       <div className={actionsClassName}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
+import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, rebaseEdit, type JsonObject } from '../../domain/client-diff.ts';
 import { asJson, isVaultManaged } from './client-view.ts';
 import { useDeleteClient, usePatchClient } from './client-mutations.ts';
@@ -100,18 +101,23 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
         {notice}
       </p>
       {conflict ? (
-        <ConflictView
-          base={asJson(base)}
-          theirs={asJson(conflict.theirs)}
-          mine={conflict.mine}
-          onReapply={() =>
-            restart(conflict.theirs, rebaseEdit(asJson(base), asJson(conflict.theirs), conflict.mine))
-          }
-          onKeepMine={() =>
-            restart(conflict.theirs, { ...conflict.mine, meta: asJson(conflict.theirs).meta ?? null })
-          }
-          onTakeTheirs={() => restart(conflict.theirs, asJson(conflict.theirs))}
-        />
+        <>
+          <LeaveGuard when title="Discard your unsaved changes?">
+            <p>Your edit has not been saved because of the conflict. If you leave now, it is lost.</p>
+          </LeaveGuard>
+          <ConflictView
+            base={asJson(base)}
+            theirs={asJson(conflict.theirs)}
+            mine={conflict.mine}
+            onReapply={() =>
+              restart(conflict.theirs, rebaseEdit(asJson(base), asJson(conflict.theirs), conflict.mine))
+            }
+            onKeepMine={() =>
+              restart(conflict.theirs, { ...conflict.mine, meta: asJson(conflict.theirs).meta ?? null })
+            }
+            onTakeTheirs={() => restart(conflict.theirs, asJson(conflict.theirs))}
+          />
+        </>
       ) : (
         <EditorForm
           key={epoch}
@@ -142,7 +148,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
           onConfirm={() =>
             remove.mutate(
               { id, versionId: base.versionId ?? '' },
-              { onSuccess: () => void navigate(toClients(), { replace: true }) },
+              { onSuccess: () => void navigate(toClients(), { replace: true, state: SKIP_LEAVE_GUARD }) },
             )
           }
         />

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { clientQueries, createClient } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
+import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { errorText } from './error-text.ts';
@@ -46,7 +47,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
     resolver: zodResolver(createClientSchema),
     defaultValues: EMPTY_CREATE,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
 
   // Not a useMutation: its variables would hold the new secret in the MutationCache.
   async function submit(values: CreateClientValues) {
@@ -86,7 +87,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
     }
     void queryClient.invalidateQueries({ queryKey: clientQueries.all() });
     if (resource.secret) setCreated({ id: values.id, secret: resource.secret });
-    else void navigate(toClient(values.id));
+    else void navigate(toClient(values.id), { state: SKIP_LEAVE_GUARD });
   }
 
   if (created) {
@@ -94,13 +95,16 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       <SecretOnce
         clientId={created.id}
         secret={created.secret}
-        onDone={() => void navigate(toClient(created.id), { replace: true })}
+        onDone={() => void navigate(toClient(created.id), { replace: true, state: SKIP_LEAVE_GUARD })}
       />
     );
   }
   return (
     <form className="cc-form" noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)}>
       <p className="cc-muted">{kind.explanation}</p>
+      <LeaveGuard when={isDirty} title="Discard this new Client?">
+        <p>The Client has not been created yet. If you leave now, what you typed is lost.</p>
+      </LeaveGuard>
       <TextField
         label="Client id"
         help="The OAuth client_id. Letters, digits, “-” and “.”; it cannot be changed later."

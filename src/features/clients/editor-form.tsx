@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import type { ClientRecord } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
 import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
-import { asShape } from './client-view.ts';
+import { asJson, asShape } from './client-view.ts';
 import { errorText } from './error-text.ts';
 import { LockoutWarning } from './delete-client-dialog.tsx';
 import {
@@ -56,6 +57,8 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
   const [formError, setFormError] = useState('');
   const watched = useWatch({ control: form.control }) as ClientFormValues;
   const edited = useMemo(() => editedClient(editorBase, watched), [editorBase, watched]);
+  // Dirty means a save would send something: the same test the save itself makes.
+  const dirty = useMemo(() => Object.keys(mergePatch(asJson(base), edited)).length > 0, [base, edited]);
   const rules = useMemo(
     () => checkRules(editorBase, edited, watched.legacyOverride),
     [editorBase, edited, watched.legacyOverride],
@@ -172,6 +175,9 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
           </div>
         </form>
       )}
+      <LeaveGuard when={dirty} title="Discard unsaved changes?">
+        <p>Your changes to this Client are not saved. If you leave now, they are lost.</p>
+      </LeaveGuard>
       {guarded && (
         <Modal
           title="Save changes to the console’s own Client?"

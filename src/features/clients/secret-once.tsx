@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 
 interface SecretOnceProps {
   clientId: string;
@@ -13,13 +14,26 @@ interface SecretOnceProps {
  */
 export function SecretOnce({ clientId, secret, onDone }: SecretOnceProps) {
   const labelId = useId();
+  const [copied, setCopied] = useState(false);
   return (
     <div className="cc-callout cc-callout-warn" role="region" aria-labelledby={labelId}>
       <p id={labelId}>
         <strong>Client {clientId} was created. Copy its secret now</strong> — it is shown only once and cannot
         be read back later (Aidbox stores only a hash).
       </p>
-      <CopyableSecret secret={secret} label="Client secret" codeClassName="cc-secret" />
+      <CopyableSecret
+        secret={secret}
+        label="Client secret"
+        codeClassName="cc-secret"
+        onCopied={() => setCopied(true)}
+      />
+      {/* The continue button is an explicit "stored it"; every other way out asks first. */}
+      <LeaveGuard when={!copied} title="Leave without the secret?" leaveLabel="Leave, I have stored it">
+        <p>
+          The secret of {clientId} has not been copied. It is shown only once: after you leave, nobody can
+          read it again, and the Client needs a rotation to get a new one.
+        </p>
+      </LeaveGuard>
       <p>
         <button type="button" onClick={onDone}>
           I have stored the secret — continue

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AccessPolicy } from '../../api/policies.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useConsoleConfig } from '../../config/config-context.tsx';
 import { buildMatrix, type ClientRow } from '../../domain/matrix.ts';
@@ -207,6 +208,18 @@ export function MatrixEditor(props: {
           onApply={() => apply.start(model.resources, diffs)}
         />
       </div>
+      {/* Filters live in the URL and keep staged changes: only leaving the matrix asks. */}
+      <LeaveGuard
+        when={staged.size > 0}
+        ignoreSearch
+        title="Discard staged changes?"
+        leaveLabel="Discard and leave"
+      >
+        <p>
+          {staged.size} staged link {staged.size === 1 ? 'change has' : 'changes have'} not been applied. If
+          you leave the matrix now, {staged.size === 1 ? 'it is' : 'they are'} discarded.
+        </p>
+      </LeaveGuard>
       {apply.state.phase === 'confirm-risks' ? (
         <RiskDialog
           risks={apply.state.risks}

@@ -16,6 +16,7 @@ interface HandoffStepProps {
   rotatedAt: string;
   sessions: SessionsQuery;
   onFinish: () => void;
+  onCopied: () => void;
 }
 
 type Revoke =
@@ -23,7 +24,7 @@ type Revoke =
 
 /** Step 5: the secret, shown once; its fingerprint; and the old sessions, revoked on request. */
 export function HandoffStep(props: HandoffStepProps) {
-  const { headingRef, clientId, secret, done, fingerprint, rotatedAt, sessions, onFinish } = props;
+  const { headingRef, clientId, secret, done, fingerprint, rotatedAt, sessions, onFinish, onCopied } = props;
   const [revoke, setRevoke] = useState<Revoke>({ state: 'idle' });
   const queryClient = useQueryClient();
 
@@ -71,6 +72,7 @@ export function HandoffStep(props: HandoffStepProps) {
             label="New secret"
             codeClassName="sx-secret"
             actionsClassName="sx-actions"
+            onCopied={onCopied}
           />
         </div>
       )}

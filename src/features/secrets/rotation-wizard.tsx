@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { fetchClient, patchClient, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { sessionQueries } from '../../api/sessions.ts';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { secretFingerprint } from '../../domain/fingerprint.ts';
 import { generateSecret } from '../../domain/secret.ts';
 import { rotationEligibility, rotationPatch, secretUses, verifyMethod } from '../../domain/secret-impact.ts';
@@ -38,6 +39,7 @@ export function RotationWizard({
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<Applied>();
   const [applyError, setApplyError] = useState<ApplyError>();
+  const [copied, setCopied] = useState(false);
   const queryClient = useQueryClient();
   const id = base.client.id ?? '';
   const subject = { client: base.client, hasSecret: base.hasSecret };
@@ -158,8 +160,21 @@ export function RotationWizard({
           rotatedAt={applied?.rotatedAt ?? ''}
           sessions={sessions}
           onFinish={finish}
+          onCopied={() => setCopied(true)}
         />
       )}
+      {/* From the moment Aidbox holds the new secret until it is copied or the admin finishes, the
+          plaintext exists only here. */}
+      <LeaveGuard
+        when={applied !== undefined && step !== 'done' && !copied}
+        title="Leave without the new secret?"
+        leaveLabel="Leave, the secret is lost"
+      >
+        <p>
+          The new secret is already in effect and has not been copied. It exists only on this page: after you
+          leave, nobody can read it again and the Client needs another rotation.
+        </p>
+      </LeaveGuard>
     </div>
   );
 }
