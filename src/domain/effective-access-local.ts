@@ -92,5 +92,9 @@ export function crossCheckSample(
     const e = decided[i] as Evaluation;
     chosen.set(e.key, e);
   }
+  for (const e of decided) {
+    if (chosen.size >= max) break;
+    chosen.set(e.key, e);
+  }
   return [...chosen.values()];
 }
