@@ -80,3 +80,25 @@ describe('local effective access', () => {
     expect(crossCheckSample(plan, new Map(), 8)).toEqual([]); // nothing decided, nothing to check
   });
 });
+
+describe('server call grouping for complex rules', () => {
+  it('shares a call when the sql part sees the same values and the other parts decide the same', () => {
+    const complex = P('cx', {
+      engine: 'complex',
+      and: [
+        { engine: 'matcho', matcho: { 'request-method': 'get' } },
+        { engine: 'sql', sql: { query: 'SELECT {{params.resource/type}} IS NOT NULL' } },
+      ],
+    });
+    const plan = planEvaluations(refs, [complex], ['Patient', 'Claim'], ['read', 'search', 'delete']);
+    const keys = plan.map((e) => serverKey(e, requestObjectFor(e.resourceType, e.interaction)));
+    // read and search are both GET: one call per type; delete differs in the matcho part.
+    expect(new Set(keys).size).toBe(4);
+    const rpc = P('rpc', {
+      engine: 'complex',
+      or: [{ engine: 'matcho-rpc' }, { engine: 'sql', sql: { query: 'x' } }],
+    });
+    const [e] = planEvaluations(refs, [rpc], ['Patient'], ['read']);
+    expect(e && serverKey(e, requestObjectFor('Patient', 'read'))).toBe(e?.key);
+  });
+});

@@ -7,7 +7,7 @@ import type { EvalOutcome } from './effective-access-cells.ts';
 import { requestFor, type Evaluation, type Interaction } from './effective-access.ts';
 import { evaluateRule } from './policy-eval/evaluate.ts';
 import { buildRequestObject } from './policy-eval/request.ts';
-import { getPath, type RequestObject } from './policy-eval/types.ts';
+import { getPath, isRecord, type RequestObject } from './policy-eval/types.ts';
 
 /** The request object of one probe request (see `requestFor`) made by `client`, or by no Client. */
 export function requestObjectFor(
@@ -56,15 +56,40 @@ export function neededFromAidbox(
 const PLACEHOLDER = /\{\{\s*!?\s*([^{}]+?)\s*\}\}/g;
 
 /**
- * Evaluations that must give the same answer share a key. An sql policy sees the request only
- * through its `{{path}}` placeholders (access-policies.md, "Interpolation Rules"), so requests that
- * agree on those values get one server call: 20 types × 6 interactions become one call per type.
+ * What a rule's answer can depend on, as text: an sql rule sees the request only through its
+ * `{{path}}` placeholders (access-policies.md, "Interpolation Rules"); a rule the console decides
+ * contributes its verdict; `complex` combines its parts. undefined when some part is neither.
+ */
+function dependence(rule: Record<string, unknown>, request: RequestObject, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  if (rule.engine === 'sql') {
+    const query = (rule.sql as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return undefined;
+    return JSON.stringify([...query.matchAll(PLACEHOLDER)].map((m) => getPath(request, m[1] ?? '') ?? null));
+  }
+  if (rule.engine === 'complex') {
+    const subs = rule.and ?? rule.or;
+    if (!Array.isArray(subs)) return undefined;
+    const parts: string[] = [];
+    for (const sub of subs) {
+      const d = isRecord(sub) ? dependence(sub, request, depth + 1) : undefined;
+      if (d === undefined) return undefined;
+      parts.push(d);
+    }
+    return `(${parts.join(',')})`;
+  }
+  const v = evaluateRule(rule, request);
+  return v.kind === 'decided' ? String(v.result) : undefined;
+}
+
+/**
+ * Evaluations that must give the same answer share a key, so Aidbox is asked once for them: an sql
+ * policy whose placeholders read only the resource type needs one call per type, not one per
+ * (type × interaction × Client); a complex one likewise once its other parts are decided.
  */
 export function serverKey(e: Evaluation, request: RequestObject): string {
-  const query = (e.policy.sql as { query?: unknown } | undefined)?.query;
-  if (e.policy.engine !== 'sql' || typeof query !== 'string') return e.key;
-  const values = [...query.matchAll(PLACEHOLDER)].map((m) => getPath(request, m[1] ?? ''));
-  return `${e.policy.id ?? ''}@${e.policy.meta?.versionId ?? '?'}|sql|${JSON.stringify(values)}`;
+  const d = dependence(e.policy, request);
+  return d === undefined ? e.key : `${e.policy.id ?? ''}@${e.policy.meta?.versionId ?? '?'}|${d}`;
 }
 
 /**
