@@ -30,7 +30,7 @@ async function historyUrls(page: Page): Promise<string[]> {
   return entries.map((e) => e.url);
 }
 
-test('deep link survives sign-in, the callback leaves no code or state, and a reload keeps the page', async ({
+test('deep link survives sign-in, the callback leaves no code or state, and a reload keeps the page @alternate', async ({
   page,
 }) => {
   const tokenRequests: string[] = [];

@@ -84,7 +84,7 @@ const KINDS: KindCase[] = [
   },
 ];
 
-test('create one Client of each kind with secure defaults; a confidential secret is shown once and works', async ({
+test('create one Client of each kind with secure defaults; a confidential secret is shown once and works @alternate', async ({
   page,
   cleanup,
 }) => {

@@ -19,7 +19,7 @@ async function loginAndConsent(popup: Page) {
   await allow.click();
 }
 
-test('authorization code + PKCE in a popup, then a PKCE mismatch', async ({ page }) => {
+test('authorization code + PKCE in a popup, then a PKCE mismatch @alternate', async ({ page }) => {
   await signIn(page, '/playground?client=playground-demo&flow=authorization_code&scope=openid');
   await expect(page.getByLabel('Redirect URI')).toHaveValue(`${E2E.consoleUrl}/playground/callback`);
 

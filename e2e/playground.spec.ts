@@ -159,7 +159,7 @@ test('inactive Client: invalid_client explained', async ({ page, seed }) => {
   ).toBeVisible();
 });
 
-test('password grant (legacy) and a refresh that rotates the tokens', async ({ page }) => {
+test('password grant (legacy) and a refresh that rotates the tokens @alternate', async ({ page }) => {
   await signIn(page, '/playground?client=legacy-kiosk&flow=password');
   await expect(page.getByText(/Legacy: the app sees the user’s password/)).toBeVisible();
   await typeSecret(page, DEMO_SECRETS['legacy-kiosk']);

@@ -35,7 +35,7 @@ async function confirm(page: Page, id: string) {
   await page.getByRole('button', { name: 'Rotate the secret now' }).click();
 }
 
-test('a verified rotation with the admin’s own (canary) secret, which leaks nowhere', async ({
+test('a verified rotation with the admin’s own (canary) secret, which leaks nowhere @alternate', async ({
   page,
   seed,
 }) => {
@@ -176,7 +176,7 @@ test('a second writer between opening and applying aborts the rotation; the old 
   await expect(page.getByRole('heading', { name: 'Step 1: what depends on this secret' })).toBeVisible();
 });
 
-test('vault-referenced and public Clients are explained, not rotated', async ({ page, seed }) => {
+test('vault-referenced and public Clients are explained, not rotated @alternate', async ({ page, seed }) => {
   const vault = uniqueId('e2e-vault');
   await seed({
     resourceType: 'Client',
