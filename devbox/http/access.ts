@@ -84,6 +84,15 @@ export function accessControl(ctx: DevboxContext): MiddlewareHandler {
     }
 
     const query = new URLSearchParams(url.search);
+    // POST _search: policies see the form body's parameters too, as the search itself does, so a
+    // parameter cannot slip past a policy by moving from the URL into the body.
+    if (
+      c.req.method === 'POST' &&
+      /\/_search$/.test(url.pathname) &&
+      /form-urlencoded/i.test(c.req.header('content-type') ?? '')
+    ) {
+      for (const [k, v] of new URLSearchParams(await c.req.text())) query.append(k, v);
+    }
     const debug = DEBUG_PARAMS.some((p) => query.get(p) === 'policy');
     for (const p of DEBUG_PARAMS) if (query.get(p) === 'policy') query.delete(p);
 

@@ -6,7 +6,7 @@ import { apiFor } from '../testing/http.ts';
 import type { Api } from '../testing/http.ts';
 import { startTestDevbox } from '../testing/start.ts';
 import type { TestDevbox } from '../testing/start.ts';
-import { putClient, token } from './auth-helpers.ts';
+import { basic, putClient, putPolicy, token } from './auth-helpers.ts';
 
 interface R {
   id: string;
@@ -76,6 +76,27 @@ describe('POST /fhir/<Type>/_search', () => {
     expect((await api<SearchSet>('GET', '/fhir/Client/_search?_id=srch-b')).body.total).toBe(1);
     const json = await api('POST', '/fhir/Client/_search', { _id: 'srch-a' });
     expect(json.status).toBe(415);
+  });
+
+  it("AccessPolicies see the form body's parameters", async () => {
+    await putClient(box, { id: 'form-limited', grant_types: ['basic'] }, 'fl-secret');
+    await putPolicy(box, {
+      id: 'form-limited-owner',
+      engine: 'matcho',
+      link: [{ reference: 'Client/form-limited' }],
+      matcho: { params: { owner: 'me' } },
+    });
+    const post = (form: Record<string, string>) =>
+      fetch(`${box.url}/fhir/Client/_search`, {
+        method: 'POST',
+        headers: {
+          authorization: basic('form-limited', 'fl-secret'),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams(form).toString(),
+      });
+    expect((await post({ owner: 'me', _id: 'srch-a' })).status).toBe(200);
+    expect((await post({ _id: 'srch-a' })).status).toBe(403);
   });
 });
 
