@@ -1,6 +1,6 @@
 // The one source of the console's HTTP response headers: scripts/serve.ts sends them and
 // scripts/nginx-config.ts writes them into an nginx configuration, so the production server and
-// every test send the same policy (docs/decisions/0003, 0061).
+// every test send the same policy (docs/decisions/0003, 0063).
 
 /** The policy from issue 3 §8. Trusted Types 'none': the app never needs an HTML/script sink. */
 export function contentSecurityPolicy(aidboxUrl: string): string {
