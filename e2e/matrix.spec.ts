@@ -56,10 +56,7 @@ async function clientLinks(policyId: string): Promise<string[]> {
   return links.map((l) => l.reference ?? `${l.resourceType ?? ''}/${l.id ?? ''}`).sort();
 }
 
-test('link and unlink with the mouse, undo in the tray, apply in one transaction @alternate', async ({
-  page,
-  seed,
-}) => {
+test('link and unlink with the mouse, undo in the tray, apply in one transaction', async ({ page, seed }) => {
   const w = await world(seed);
   const [a, b] = w.clients;
   const [p1] = w.policies;

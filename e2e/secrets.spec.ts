@@ -176,7 +176,7 @@ test('a second writer between opening and applying aborts the rotation; the old 
   await expect(page.getByRole('heading', { name: 'Step 1: what depends on this secret' })).toBeVisible();
 });
 
-test('vault-referenced and public Clients are explained, not rotated @alternate', async ({ page, seed }) => {
+test('vault-referenced and public Clients are explained, not rotated', async ({ page, seed }) => {
   const vault = uniqueId('e2e-vault');
   await seed({
     resourceType: 'Client',

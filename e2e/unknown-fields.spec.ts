@@ -21,7 +21,7 @@ const UNKNOWN = {
   details: { owner: 'e2e', ticket: 'SEC-42' },
 };
 
-test('a confidential Client with unknown fields is edited in the form; every field and the secret survive @alternate', async ({
+test('a confidential Client with unknown fields is edited in the form; every field and the secret survive', async ({
   page,
   seed,
 }) => {
