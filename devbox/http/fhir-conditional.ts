@@ -38,7 +38,7 @@ export async function conditionalUpdate(
     throw new FhirError(412, 'multiple-matches', `Conditional update matched ${total} ${type} resources`);
   }
   const target = resources[0];
-  const next = storeForm(ctx.config.reading, { ...body, resourceType: type } as Resource);
+  const next = storeForm(ctx.config.reading, { ...body, resourceType: type });
   if (!target) {
     const created = await store.create(type, next);
     return resourceResult(ctx.config.baseUrl, 201, created, true);
