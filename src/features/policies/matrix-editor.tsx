@@ -8,6 +8,7 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useConsoleConfig } from '../../config/config-context.tsx';
 import { buildMatrix, type ClientRow } from '../../domain/matrix.ts';
+import { newGuardedLinks, type GuardedLink } from '../../domain/matrix-stage-guard.ts';
 import {
   EMPTY_STAGED,
   diffByPolicy,
@@ -35,6 +36,7 @@ import { MatrixNotes } from './matrix-notes.tsx';
 import { readMatrixView, writeMatrixView } from './matrix-params.ts';
 import { MatrixToolbar } from './matrix-toolbar.tsx';
 import { PendingTray } from './pending-tray.tsx';
+import { StageGuardDialog } from './stage-guard-dialog.tsx';
 import { useApply } from './use-apply.ts';
 import { OverwriteDialog } from './overwrite-dialog.tsx';
 
@@ -62,6 +64,8 @@ export function MatrixEditor(props: {
   const staged = useMemo(() => prune(stagedRaw, model), [stagedRaw, model]);
   const [focusRaw, setFocus] = useState<GridPos>({ row: 0, col: 0 });
   const [notice, setNotice] = useState('');
+  // A staging step that links a Global or User/Operation policy waits here for a confirmation.
+  const [held, setHeld] = useState<{ next: Staged; links: GuardedLink[] }>();
   const config = useConsoleConfig();
   const user = useCurrentUser();
   const admin = { consoleClientId: config.clientId, userId: user?.sub ?? '' };
@@ -100,10 +104,16 @@ export function MatrixEditor(props: {
     setSearch(writeMatrixView({ ...view, ...patch }), { replace });
   }
 
+  function stage(next: Staged) {
+    setNotice('');
+    const links = newGuardedLinks(model, staged, next);
+    if (links.length > 0) setHeld({ next, links });
+    else setStaged(next);
+  }
+
   function setLine(cells: { policyId: string; clientId: string }[], action?: ChangeAction) {
     const all = cells.every((c) => effectiveLinked(model, staged, c.policyId, c.clientId).linked);
-    setNotice('');
-    setStaged(setMany(staged, model, cells, action ?? (all ? 'unlink' : 'link')));
+    stage(setMany(staged, model, cells, action ?? (all ? 'unlink' : 'link')));
   }
   const rowCells = (clientId: string) => policies.map((p) => ({ policyId: p.id, clientId }));
   const colCells = (policyId: string) => clients.map((c) => ({ policyId, clientId: c.id }));
@@ -187,10 +197,7 @@ export function MatrixEditor(props: {
             globalPolicies={globals}
             focus={focus}
             onFocusChange={setFocus}
-            onToggle={(policyId, clientId) => {
-              setNotice('');
-              setStaged(toggle(staged, model, policyId, clientId));
-            }}
+            onToggle={(policyId, clientId) => stage(toggle(staged, model, policyId, clientId))}
             onToggleRow={(clientId) => setLine(rowCells(clientId))}
             onToggleColumn={(policyId) => setLine(colCells(policyId))}
           />
@@ -220,6 +227,16 @@ export function MatrixEditor(props: {
           you leave the matrix now, {staged.size === 1 ? 'it is' : 'they are'} discarded.
         </p>
       </LeaveGuard>
+      {held ? (
+        <StageGuardDialog
+          links={held.links}
+          onConfirm={() => {
+            setStaged(held.next);
+            setHeld(undefined);
+          }}
+          onCancel={() => setHeld(undefined)}
+        />
+      ) : null}
       {apply.state.phase === 'confirm-risks' ? (
         <RiskDialog
           risks={apply.state.risks}

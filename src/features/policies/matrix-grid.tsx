@@ -1,7 +1,7 @@
 // The Client × policy grid: an ARIA grid with both axes virtualized. Only the rows and columns in
 // view (plus the focused ones, so roving focus never lands on an unmounted cell) are in the DOM.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { ClientRow, MatrixModel, PolicyColumn } from '../../domain/matrix.ts';
 import { effectiveLinked, type Staged } from '../../domain/matrix-staging.ts';
 import { FIRST_COL, HEADER_ROW, moveFocus, type GridPos } from './grid-keys.ts';
@@ -10,9 +10,16 @@ import { ColumnTip, PolicyHeader, type Tip } from './matrix-header.tsx';
 export const ROW_H = 32;
 export const COL_W = 40;
 export const HEADER_H = 168;
-const CLIENT_W = 260;
-const GLOBAL_W = 96;
-const PINNED_W = CLIENT_W + GLOBAL_W;
+// The pinned Client and Global columns shrink on a phone, or they would fill the whole screen.
+const PINNED = { wide: { client: 260, global: 96 }, narrow: { client: 132, global: 60 } };
+const NARROW = '(max-width: 600px)';
+
+function subscribeNarrow(onChange: () => void) {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const isNarrow = () => window.matchMedia(NARROW).matches;
 
 export interface MatrixGridProps {
   model: MatrixModel;
@@ -46,6 +53,10 @@ export function MatrixGrid(props: MatrixGridProps) {
   const wantFocus = useRef(false);
   const tipId = useId();
   const [tip, setTip] = useState<Tip>();
+  const pinned = useSyncExternalStore(subscribeNarrow, isNarrow) ? PINNED.narrow : PINNED.wide;
+  const clientW = pinned.client;
+  const globalW = pinned.global;
+  const pinnedW = clientW + globalW;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- react-virtual's documented hook; its values are read in render only
   const rows = useVirtualizer({
@@ -63,8 +74,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => COL_W,
     overscan: 3,
-    scrollMargin: PINNED_W,
-    scrollPaddingStart: PINNED_W,
+    scrollMargin: pinnedW,
+    scrollPaddingStart: pinnedW,
     rangeExtractor: keep(focus.col),
   });
 
@@ -118,7 +129,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     return { row: Number(el.getAttribute('data-r')), col: Number(el.getAttribute('data-c')) };
   }
 
-  const width = PINNED_W + cols.getTotalSize();
+  const width = pinnedW + cols.getTotalSize();
   const height = HEADER_H + rows.getTotalSize();
   const colItems = cols.getVirtualItems();
   const tab = (r: number, c: number) => (focus.row === r && focus.col === c ? 0 : -1);
@@ -157,7 +168,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                   data-r={-1}
                   data-c={-2}
                   tabIndex={tab(-1, -2)}
-                  style={{ width: CLIENT_W }}
+                  style={{ width: clientW }}
                 >
                   Client
                 </div>
@@ -168,7 +179,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                   data-r={-1}
                   data-c={-1}
                   tabIndex={tab(-1, -1)}
-                  style={{ width: GLOBAL_W }}
+                  style={{ width: globalW }}
                   aria-describedby={tip?.col === -1 ? tipId : undefined}
                   onMouseEnter={(e) => setTip({ col: -1, rect: e.currentTarget.getBoundingClientRect() })}
                   onFocus={(e) => setTip({ col: -1, rect: e.currentTarget.getBoundingClientRect() })}
@@ -218,7 +229,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                       data-r={r}
                       data-c={-2}
                       tabIndex={tab(r, -2)}
-                      style={{ width: CLIENT_W }}
+                      style={{ width: clientW }}
                     >
                       <span className="pm-rh-id">{c.id}</span>
                       {c.name && c.name !== c.id ? <span className="pm-rh-name">{c.name}</span> : null}
@@ -232,7 +243,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                       data-c={-1}
                       tabIndex={tab(r, -1)}
                       aria-label={`Client ${c.id} — ${globalPolicies.length} global ${globalPolicies.length === 1 ? 'policy applies' : 'policies apply'}`}
-                      style={{ width: GLOBAL_W }}
+                      style={{ width: globalW }}
                     >
                       <span aria-hidden="true">
                         {globalPolicies.length > 0 ? globalPolicies.length : '—'}
@@ -250,7 +261,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                         role="gridcell"
                         aria-colindex={vc.index + 3}
                         aria-label={cellName(c.id, p.id, linked, pending)}
-                        className={`pm-cell pm-toggle${state}`}
+                        className={`pm-cell pm-toggle pm-kind-${p.kind}${state}`}
                         data-r={r}
                         data-c={vc.index}
                         tabIndex={tab(r, vc.index)}
