@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import type { ClientRecord } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
+import { HistoryView } from '../../components/history/history-view.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
@@ -51,7 +52,7 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
     [editorBase, acknowledged],
   );
   const form = useForm<ClientFormValues>({ defaultValues: editorBase.initial, resolver });
-  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const [tab, setTab] = useState<'form' | 'json' | 'history'>('form');
   const [guarded, setGuarded] = useState<JsonObject>();
   const [understood, setUnderstood] = useState(false);
   const [formError, setFormError] = useState('');
@@ -122,8 +123,23 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
         >
           Raw JSON
         </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-history"
+          aria-controls="panel-history"
+          aria-selected={tab === 'history'}
+          onClick={() => setTab('history')}
+        >
+          History
+        </button>
       </div>
-      {tab === 'json' ? (
+      {tab === 'history' ? (
+        // Unsaved edits stay in the form while the versions are read.
+        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">
+          <HistoryView type="Client" id={base.client.id ?? ''} />
+        </div>
+      ) : tab === 'json' ? (
         <div role="tabpanel" id="panel-json" aria-labelledby="tab-json">
           <RawJsonTab
             initial={edited}

@@ -1,10 +1,13 @@
-// `/policies/:id`: what the policy links (Clients, Users, Operations) and its JSON, as text.
+// `/policies/:id`: what the policy links (Clients, Users, Operations) and its JSON, as text; its
+// versions in a History tab (`?tab=history`, so the tab can be linked to).
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isAidboxError } from '../../api/errors.ts';
 import { policyQueries } from '../../api/policies.ts';
+import { HistoryView } from '../../components/history/history-view.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
+import { Tabs } from '../../components/ui/tabs.tsx';
 import { toColumn } from '../../domain/matrix.ts';
 import { kindLabel, mixedExplanation } from './matrix-header.tsx';
 import { toClientPage, toPolicies, toPolicyMatrix } from './links.ts';
@@ -39,6 +42,8 @@ function LinkList(props: {
 export function PolicyPage() {
   const id = useParams().id ?? '';
   const query = useQuery(policyQueries.detail(id));
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'history' ? 'history' : 'overview';
 
   let body;
   if (query.isPending) {
@@ -99,7 +104,15 @@ export function PolicyPage() {
         </h1>
         <Link to={toPolicies()}>All policies</Link>
       </header>
-      {body}
+      <Tabs
+        label="Policy views"
+        value={tab}
+        onChange={(next) => setSearch(next === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        items={[
+          { id: 'overview', label: 'Overview', content: body },
+          { id: 'history', label: 'History', content: <HistoryView type="AccessPolicy" id={id} /> },
+        ]}
+      />
     </section>
   );
 }
