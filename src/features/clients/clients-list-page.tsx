@@ -2,8 +2,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
+import { useToast } from '../../components/ui/toast.tsx';
 import { ClientsTable, TableSkeleton } from './clients-table.tsx';
-import { useConsoleClientId } from './console-client.ts';
 import { errorText } from './error-text.ts';
 import { ListStatus } from './list-status.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
@@ -25,27 +25,24 @@ export function ClientsListPage() {
   const [syncedQ, setSyncedQ] = useState(view.q);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [action, setAction] = useState<PendingAction>();
-  const [notice, setNotice] = useState('');
-  const consoleClientId = useConsoleClientId();
   const queryClient = useQueryClient();
+  const toast = useToast();
 
-  // (De)activating is one click to undo, so it runs at once — except deactivating the console's
-  // own Client, which could lock everyone out and therefore asks first.
+  // Deactivating is destructive: it asks first, showing what breaks, and then offers Undo.
+  // Activating breaks nothing, so it runs at once. Outcomes are toasts, never lines left on the page.
   function onToggleActive(record: ClientRecord) {
     const id = record.client.id ?? '';
-    const active = record.client.active === false;
-    if (id === consoleClientId && !active) {
-      setAction({ kind: 'toggle', record });
+    if (record.client.active !== false) {
+      setAction({ kind: 'deactivate', record });
       return;
     }
-    setNotice('');
     void import('./client-mutations.ts')
       .then(({ setActiveNow }) =>
-        setActiveNow(queryClient, { id, active, versionId: record.versionId ?? '*' }),
+        setActiveNow(queryClient, { id, active: true, versionId: record.versionId ?? '*' }),
       )
       .then(
-        () => setNotice(`${id} is now ${active ? 'active' : 'inactive'}.`),
-        (e: unknown) => setNotice(`Could not change ${id}: ${errorText(e)}`),
+        () => toast.show(`${id} is active.`, 'success'),
+        (e: unknown) => toast.show(`Could not activate ${id}: ${errorText(e)}`, 'error'),
       );
   }
 
@@ -121,9 +118,6 @@ export function ClientsListPage() {
           />
         </ListStatus>
       )}
-      <p role="status" className="cc-notice">
-        {notice}
-      </p>
       {action && (
         <Suspense fallback={null}>
           <RowActions action={action} onDone={() => setAction(undefined)} />

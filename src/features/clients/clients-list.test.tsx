@@ -107,12 +107,34 @@ describe('Clients list', () => {
     const { server } = renderClients('/clients', seed);
     await user.click(await screen.findByRole('button', { name: 'Actions for billing' }));
     await user.click(screen.getByRole('menuitem', { name: 'Activate' }));
-    expect(await screen.findByText('billing is now active.')).toBeInTheDocument();
+    expect(await screen.findByText('billing is active.')).toBeInTheDocument();
     const patch = server.requests.find((r) => r.method === 'PATCH');
     expect(patch?.body).toEqual({ active: true });
     expect(patch?.headers.get('if-match')).toBe('W/"2"');
     const billing = (await screen.findByRole('link', { name: 'billing' })).closest('tr') as HTMLElement;
     await waitFor(() => expect(within(billing).getByText('Yes')).toBeInTheDocument());
+  });
+
+  it('deactivates only after a confirmation that shows the impact, then offers Undo', async () => {
+    const user = userEvent.setup();
+    const { server } = renderClients('/clients', seed);
+    await user.click(await screen.findByRole('button', { name: 'Actions for portal' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Deactivate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate portal?' });
+    const impact = within(dialog).getByRole('list', { name: 'Impact' });
+    expect(impact).toHaveTextContent('Token requests with implicit are refused from now on.');
+    expect(await within(impact).findByText(/0 active Sessions/)).toBeInTheDocument();
+    expect(await within(impact).findByText('No AccessPolicy links it.')).toBeInTheDocument();
+    expect(server.requests.some((r) => r.method === 'PATCH')).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+    expect(await screen.findByText('portal is deactivated.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('portal is active again.')).toBeInTheDocument();
+    const patches = server.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((p) => p.body)).toEqual([{ active: false }, { active: true }]);
+    // Undo is guarded by the version the deactivation produced.
+    expect(patches[1]?.headers.get('if-match')).not.toBe(patches[0]?.headers.get('if-match'));
   });
 
   it('deletes only after the id is typed', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Modal } from './modal.tsx';
 
 interface DeleteClientDialogProps {
@@ -8,11 +8,13 @@ interface DeleteClientDialogProps {
   error: string | undefined;
   onConfirm: () => void;
   onClose: () => void;
+  /** What breaks (grants, Sessions, linked policies), when the caller knows the Client. */
+  impact?: ReactNode;
 }
 
 /** Delete needs the id typed back, and the console's own Client needs an extra acknowledgement. */
 export function DeleteClientDialog(props: DeleteClientDialogProps) {
-  const { clientId, isConsoleClient, pending, error, onConfirm, onClose } = props;
+  const { clientId, isConsoleClient, pending, error, onConfirm, onClose, impact } = props;
   const [typed, setTyped] = useState('');
   const [understood, setUnderstood] = useState(false);
   const ready = typed === clientId && (!isConsoleClient || understood) && !pending;
@@ -36,6 +38,7 @@ export function DeleteClientDialog(props: DeleteClientDialogProps) {
         Applications using this Client can no longer sign in or get tokens. This cannot be undone from the
         console.
       </p>
+      {impact}
       {isConsoleClient && <LockoutWarning checked={understood} onChange={setUnderstood} action="delete" />}
       <label className="cc-field">
         <span>

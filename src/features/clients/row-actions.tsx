@@ -1,36 +1,56 @@
-// The row-menu actions that need a confirmation: delete (typed id) and deactivating the console's
-// own Client. The list loads this module on demand, so the dialogs and the mutation machinery are
-// not part of its first load (docs/decisions/0004-first-load-budget.md).
+// The row-menu actions that need a confirmation: delete (typed id) and deactivate, each showing its
+// impact, and deactivating the console's own Client with a lock-out warning. The list loads this
+// module on demand, so the dialogs and the mutation machinery are not part of its first load
+// (docs/decisions/0004-first-load-budget.md). The outcome is a toast; deactivation's offers Undo.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
+import { useToast } from '../../components/ui/toast.tsx';
+import { grantList } from '../../domain/client-shape.ts';
+import { ActionImpact } from './action-impact.tsx';
+import { setActiveNow, useDeleteClient, useSetActive } from './client-mutations.ts';
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog, LockoutWarning } from './delete-client-dialog.tsx';
-import { useDeleteClient, useSetActive } from './client-mutations.ts';
 import { errorText } from './error-text.ts';
 import { Modal } from './modal.tsx';
 
-export type PendingAction = { kind: 'toggle' | 'delete'; record: ClientRecord } | undefined;
+export type PendingAction = { kind: 'deactivate' | 'delete'; record: ClientRecord } | undefined;
 
 interface RowActionsProps {
   action: NonNullable<PendingAction>;
   onDone: () => void;
 }
 
-/** Row-menu actions that need a confirmation: delete (typed id) and deactivating the console's own Client. */
 export function RowActions({ action, onDone }: RowActionsProps) {
   const consoleClientId = useConsoleClientId();
   const setActive = useSetActive();
   const remove = useDeleteClient();
+  const queryClient = useQueryClient();
+  const toast = useToast();
   const [understood, setUnderstood] = useState(false);
   const { record } = action;
   const id = record.client.id ?? '';
   const versionId = record.versionId ?? '*';
-  const nextActive = record.client.active === false;
   const isConsole = id === consoleClientId;
-  const needsGuard = isConsole && !nextActive;
+  const grants = grantList(record.client);
 
-  function toggle() {
-    setActive.mutate({ id, active: nextActive, versionId }, { onSuccess: onDone });
+  function undo(deactivated: ClientRecord) {
+    setActiveNow(queryClient, { id, active: true, versionId: deactivated.versionId ?? '*' }).then(
+      () => toast.show(`${id} is active again.`, 'success'),
+      (e: unknown) => toast.show(`Could not activate ${id} again: ${errorText(e)}`, 'error'),
+    );
+  }
+
+  function deactivate() {
+    setActive.mutate(
+      { id, active: false, versionId },
+      {
+        onSuccess: (saved) => {
+          onDone();
+          toast.show(`${id} is deactivated.`, 'success', { label: 'Undo', onClick: () => undo(saved) });
+        },
+      },
+    );
   }
 
   if (action.kind === 'delete') {
@@ -40,14 +60,25 @@ export function RowActions({ action, onDone }: RowActionsProps) {
         isConsoleClient={isConsole}
         pending={remove.isPending}
         error={remove.isError ? errorText(remove.error) : undefined}
-        onConfirm={() => remove.mutate({ id, versionId }, { onSuccess: onDone })}
+        impact={<ActionImpact clientId={id} grants={grants} action="delete" />}
+        onConfirm={() =>
+          remove.mutate(
+            { id, versionId },
+            {
+              onSuccess: () => {
+                onDone();
+                toast.show(`${id} is deleted.`, 'success');
+              },
+            },
+          )
+        }
         onClose={onDone}
       />
     );
   }
   return (
     <Modal
-      title={`${nextActive ? 'Activate' : 'Deactivate'} ${id}?`}
+      title={`Deactivate ${id}?`}
       onClose={onDone}
       actions={
         <>
@@ -56,15 +87,17 @@ export function RowActions({ action, onDone }: RowActionsProps) {
           </button>
           <button
             type="button"
-            disabled={(needsGuard && !understood) || setActive.isPending}
-            onClick={toggle}
+            className="cc-danger"
+            disabled={(isConsole && !understood) || setActive.isPending}
+            onClick={deactivate}
           >
-            {setActive.isError ? 'Try again' : nextActive ? 'Activate' : 'Deactivate'}
+            {setActive.isPending ? 'Deactivating…' : 'Deactivate'}
           </button>
         </>
       }
     >
-      {needsGuard && <LockoutWarning checked={understood} onChange={setUnderstood} action="deactivate" />}
+      <ActionImpact clientId={id} grants={grants} action="deactivate" />
+      {isConsole && <LockoutWarning checked={understood} onChange={setUnderstood} action="deactivate" />}
       {setActive.isError && (
         <p role="alert" className="cc-error">
           {errorText(setActive.error)}

@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { configureAidbox, createAidboxClient } from '../../api/aidbox-client.ts';
 import '../../api/query-meta.ts';
+import { ToastProvider } from '../../components/ui/toast.tsx';
 import type { JsonObject } from '../../domain/client-diff.ts';
 import { clientRoutes } from './routes.tsx';
 import { fakeAidbox } from './test-server.ts';
@@ -43,7 +44,9 @@ export function renderClients(path: string, seed: JsonObject[] = []) {
   );
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </QueryClientProvider>,
   );
   return { server, router, queryClient };
