@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
+import { useToast } from '../../components/ui/toast.tsx';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, rebaseEdit, type JsonObject } from '../../domain/client-diff.ts';
 import { asJson, isVaultManaged } from './client-view.ts';
@@ -35,6 +36,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
   const [deleting, setDeleting] = useState(false);
   const consoleClientId = useConsoleClientId();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const navigate = useNavigate();
   const patch = usePatchClient();
   const remove = useDeleteClient();
@@ -51,14 +53,15 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
     setNotice('');
     const body = mergePatch(asJson(base), edited);
     if (Object.keys(body).length === 0) {
-      setNotice('Nothing changed: there is nothing to save.');
+      // A toast, not a line at the top: the Save button may be in the sticky bar far below.
+      toast.show('Nothing changed: there is nothing to save.');
       return { ok: true };
     }
     try {
       const saved = await patch.mutateAsync({ id, patch: body, versionId: base.versionId ?? '' });
       queryClient.setQueryData(clientQueries.detail(id).queryKey, saved);
       restart(saved, asJson(saved));
-      setNotice('Saved.');
+      toast.show('Saved.', 'success');
       return { ok: true };
     } catch (error) {
       if (!isAidboxError(error) || error.reason !== 'version-conflict') return { ok: false, error };
