@@ -47,6 +47,13 @@ describe('PKCE and the authorize URL', () => {
     });
     expect(url.toString()).not.toContain(pending.codeVerifier);
   });
+
+  it('asks for a fresh login with prompt=login only when requested', async () => {
+    const endpoint = 'http://127.0.0.1:8888/auth/authorize';
+    expect(new URL(await authorizeUrl(endpoint, pending)).searchParams.has('prompt')).toBe(false);
+    const fresh = new URL(await authorizeUrl(endpoint, { ...pending, prompt: 'login' }));
+    expect(fresh.searchParams.get('prompt')).toBe('login');
+  });
 });
 
 describe('checkAuthorizationResponse', () => {

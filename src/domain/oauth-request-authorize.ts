@@ -12,6 +12,8 @@ export interface PendingAuthorization {
   codeVerifier: string;
   nonce: string;
   scope: string;
+  /** `login`: the server must ask for credentials again instead of reusing its login session. */
+  prompt?: 'login';
 }
 
 export function base64UrlEncode(bytes: Uint8Array): string {
@@ -40,6 +42,8 @@ export async function authorizeUrl(endpoint: string, pending: PendingAuthorizati
   if (pending.scope.trim() !== '') p.set('scope', pending.scope.trim());
   p.set('state', pending.state);
   p.set('nonce', pending.nonce);
+  // OIDC Core §3.1.2.1; Aidbox lists it in prompt_values_supported of its discovery document.
+  if (pending.prompt) p.set('prompt', pending.prompt);
   if (pending.responseType === 'code') {
     p.set('code_challenge', await pkceChallenge(pending.codeVerifier));
     p.set('code_challenge_method', 'S256');

@@ -35,6 +35,8 @@ export function CodeFlowPanel({
   const ids = useId();
   const [redirectUri, setRedirectUri] = useState(defaultRedirect ?? playgroundCallbackUrl());
   const [wrongVerifier, setWrongVerifier] = useState(false);
+  // Without prompt=login, Aidbox reuses whoever is logged in to it in this browser: usually the admin.
+  const [freshLogin, setFreshLogin] = useState(false);
   const [waiting, setWaiting] = useState<'popup' | 'paste' | null>(null);
   const [pasted, setPasted] = useState('');
   const runRef = useRef<Run | null>(null);
@@ -53,6 +55,7 @@ export function CodeFlowPanel({
       redirectUri,
       responseType: implicit ? 'token' : 'code',
       scope,
+      ...(freshLogin ? { prompt: 'login' as const } : {}),
     };
     rememberPending(pending);
     const url = await authorizeUrl(endpoints.authorize, pending);
@@ -161,6 +164,13 @@ export function CodeFlowPanel({
             : 'Not the playground’s callback: after signing in, paste the address you landed on below.'}
         </p>
       </div>
+      <label className="pg-check">
+        <input type="checkbox" checked={freshLogin} onChange={(e) => setFreshLogin(e.target.checked)} />
+        Sign in as another user (prompt=login)
+      </label>
+      <p className="field-help pg-check-help">
+        Otherwise Aidbox reuses the login of whoever is signed in to it in this browser, usually you.
+      </p>
       {!implicit ? (
         <label className="pg-check">
           <input

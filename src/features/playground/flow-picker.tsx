@@ -2,15 +2,19 @@
 // reason, legacy grants carry why they are legacy.
 import { useId } from 'react';
 import type { StoredClient } from '../../api/types.ts';
-import { FLOWS, flowBlockedReason, type Flow } from './flows.ts';
+import { FLOWS, flowBlockedReason, tokenBlockedReason, type Flow } from './flows.ts';
+import type { RunTokens } from './playground-store.ts';
 
 export function FlowPicker({
   flow,
   client,
+  tokens,
   onFlow,
 }: {
   flow: Flow;
   client: StoredClient | undefined;
+  /** The tokens of the run on screen: a client token rules out user-only flows. */
+  tokens?: RunTokens;
   onFlow: (f: Flow) => void;
 }) {
   const name = useId();
@@ -19,7 +23,7 @@ export function FlowPicker({
       <legend>Flow</legend>
       <ul className="pg-flows">
         {FLOWS.map((f) => {
-          const blocked = flowBlockedReason(f.id, client);
+          const blocked = flowBlockedReason(f.id, client) ?? tokenBlockedReason(f.id, tokens);
           return (
             <li key={f.id}>
               <label className={`pg-flow-option${blocked ? ' pg-disabled' : ''}`}>
@@ -34,6 +38,7 @@ export function FlowPicker({
                 <span>
                   {f.label}
                   {f.legacy ? <span className="badge badge-warning">legacy</span> : null}
+                  {f.needsUserToken ? <span className="badge badge-info">user token</span> : null}
                   {blocked ? <span className="pg-muted pg-small"> — {blocked}</span> : null}
                 </span>
               </label>

@@ -108,6 +108,9 @@ export function FlowRunner({
   }
 
   const missingToken = (usesToken || usesRefresh) && token === '';
+  // Userinfo describes a user: a client_credentials token has none, so Aidbox could only refuse it.
+  const clientToken =
+    flow === 'userinfo' && pastedToken.trim() === '' && tokens.issuedBy === 'client_credentials';
   return (
     <form
       className="pg-flow"
@@ -163,12 +166,18 @@ export function FlowRunner({
             {current ? 'Empty: the token from the last run is used.' : 'Run a flow first, or paste a token.'}
             {flow === 'introspect' ? ' Introspection authenticates with the Client’s credentials above.' : ''}
           </p>
+          {clientToken ? (
+            <p className="pg-advice">
+              The last run’s token comes from client credentials and has no user: run a user flow first
+              (authorization code or password), or paste a user’s token.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <button
         type="submit"
         className="btn btn-primary"
-        disabled={busy || missingToken}
+        disabled={busy || missingToken || clientToken}
         aria-busy={busy || undefined}
       >
         <span>{busy ? 'Running…' : 'Run'}</span>

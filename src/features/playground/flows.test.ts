@@ -1,6 +1,6 @@
 import type { StoredClient } from '../../api/types.ts';
 import { isCallbackMessage } from './code-flow.ts';
-import { flowBlockedReason, isFlow, redirectUriOf } from './flows.ts';
+import { flowBlockedReason, isFlow, redirectUriOf, tokenBlockedReason } from './flows.ts';
 
 const client = (over: Partial<StoredClient>): StoredClient => ({ resourceType: 'Client', id: 'c', ...over });
 
@@ -51,5 +51,14 @@ describe('callback messages', () => {
     expect(isCallbackMessage({ type: 'aidbox-console:playground-callback', url: 1 })).toBe(false);
     expect(isCallbackMessage('http://x')).toBe(false);
     expect(isCallbackMessage(null)).toBe(false);
+  });
+});
+
+describe('user-only flows', () => {
+  it('rules out userinfo for a client_credentials token, not for a user token or an unknown one', () => {
+    expect(tokenBlockedReason('userinfo', { access: 'a', issuedBy: 'client_credentials' })).toMatch(/user/);
+    expect(tokenBlockedReason('userinfo', { access: 'a', issuedBy: 'authorization_code' })).toBeUndefined();
+    expect(tokenBlockedReason('userinfo', { access: 'a' })).toBeUndefined();
+    expect(tokenBlockedReason('introspect', { access: 'a', issuedBy: 'client_credentials' })).toBeUndefined();
   });
 });

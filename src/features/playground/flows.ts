@@ -1,5 +1,6 @@
 // Which flows the playground offers, and which of them a Client's configuration allows.
 import type { StoredClient } from '../../api/types.ts';
+import type { RunTokens } from './playground-store.ts';
 
 export type Flow =
   | 'authorization_code'
@@ -18,6 +19,8 @@ export interface FlowInfo {
   legacy?: string;
   /** Flows that act on a token the playground already has. */
   needsToken?: boolean;
+  /** Flows that only make sense with a user's token (not a client_credentials one). */
+  needsUserToken?: boolean;
 }
 
 export const FLOWS: FlowInfo[] = [
@@ -36,7 +39,7 @@ export const FLOWS: FlowInfo[] = [
     legacy:
       'Legacy: the access token comes back in the URL fragment (history, logs, referrers) with no PKCE. Removed in OAuth 2.1 (RFC 9700 §2.1.2).',
   },
-  { id: 'userinfo', label: 'Userinfo', needsToken: true },
+  { id: 'userinfo', label: 'Userinfo', needsToken: true, needsUserToken: true },
   { id: 'introspect', label: 'Introspection', needsToken: true },
   { id: 'revoke', label: 'Revocation (DELETE /Session)', needsToken: true },
 ];
@@ -68,6 +71,13 @@ export function flowBlockedReason(flow: Flow, client: StoredClient | undefined):
     default:
       return undefined;
   }
+}
+
+/** Undefined when the current token suits the flow; otherwise why not (a client token for userinfo). */
+export function tokenBlockedReason(flow: Flow, tokens: RunTokens | undefined): string | undefined {
+  const info = FLOWS.find((f) => f.id === flow);
+  if (!info?.needsUserToken || tokens?.issuedBy !== 'client_credentials') return undefined;
+  return 'needs a user’s token; the current one is a client_credentials token';
 }
 
 /** The grant whose settings apply to the flow (for redirect URI and token format hints). */

@@ -96,7 +96,7 @@ export function PlaygroundPage() {
               This Client is inactive (active: false): Aidbox will refuse its flows.
             </p>
           ) : null}
-          <FlowPicker flow={flow} client={client} onFlow={(f) => setParam('flow', f)} />
+          <FlowPicker flow={flow} client={client} tokens={tokens} onFlow={(f) => setParam('flow', f)} />
           <section className="pg-fieldset pg-run-card" aria-label="Run the flow">
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-scope`}>
@@ -161,6 +161,8 @@ export function PlaygroundPage() {
           />
           {endpoints.data ? (
             <ApiTryout
+              // A new run starts with no API result from the previous one on screen.
+              key={runApi.run?.id ?? 'no-run'}
               base={endpoints.data.base}
               token={tokens.access}
               path={path}

@@ -10,6 +10,11 @@ export interface RunTokens {
   access?: string;
   refresh?: string;
   id?: string;
+  /**
+   * The grant that issued the access token (a refresh keeps its origin); absent when unknown. A
+   * client_credentials token has no user, so user-only endpoints (userinfo) are not offered for it.
+   */
+  issuedBy?: Flow;
 }
 
 export interface Run {

@@ -64,7 +64,15 @@ export function useRun(): RunApi {
       const found = tokensFrom(exchange);
       update(
         r.id,
-        (cur) => ({ ...cur, exchanges: [...cur.exchanges, exchange], tokens: { ...cur.tokens, ...found } }),
+        (cur) => {
+          const tokens: RunTokens = { ...cur.tokens, ...found };
+          if (found.access) {
+            const origin = cur.flow === 'refresh_token' ? cur.tokens.issuedBy : cur.flow;
+            if (origin) tokens.issuedBy = origin;
+            else delete tokens.issuedBy;
+          }
+          return { ...cur, exchanges: [...cur.exchanges, exchange], tokens };
+        },
         r,
       );
       return exchange;
