@@ -4,11 +4,9 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AccessPolicy } from '../../api/policies.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
-import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useConsoleConfig } from '../../config/config-context.tsx';
 import { buildMatrix, type ClientRow } from '../../domain/matrix.ts';
-import { newGuardedLinks, type GuardedLink } from '../../domain/matrix-stage-guard.ts';
 import {
   EMPTY_STAGED,
   diffByPolicy,
@@ -36,7 +34,7 @@ import { MatrixNotes } from './matrix-notes.tsx';
 import { readMatrixView, writeMatrixView } from './matrix-params.ts';
 import { MatrixToolbar } from './matrix-toolbar.tsx';
 import { PendingTray } from './pending-tray.tsx';
-import { StageGuardDialog } from './stage-guard-dialog.tsx';
+import { StagedLeaveGuard, useGuardedStaging } from './staging-guards.tsx';
 import { useApply } from './use-apply.ts';
 import { OverwriteDialog } from './overwrite-dialog.tsx';
 
@@ -64,8 +62,6 @@ export function MatrixEditor(props: {
   const staged = useMemo(() => prune(stagedRaw, model), [stagedRaw, model]);
   const [focusRaw, setFocus] = useState<GridPos>({ row: 0, col: 0 });
   const [notice, setNotice] = useState('');
-  // A staging step that links a Global or User/Operation policy waits here for a confirmation.
-  const [held, setHeld] = useState<{ next: Staged; links: GuardedLink[] }>();
   const config = useConsoleConfig();
   const user = useCurrentUser();
   const admin = { consoleClientId: config.clientId, userId: user?.sub ?? '' };
@@ -104,11 +100,11 @@ export function MatrixEditor(props: {
     setSearch(writeMatrixView({ ...view, ...patch }), { replace });
   }
 
+  // A step that links a Global or User/Operation policy waits for a confirmation (guard.dialog).
+  const guard = useGuardedStaging(model, staged, setStaged);
   function stage(next: Staged) {
     setNotice('');
-    const links = newGuardedLinks(model, staged, next);
-    if (links.length > 0) setHeld({ next, links });
-    else setStaged(next);
+    guard.stage(next);
   }
 
   function setLine(cells: { policyId: string; clientId: string }[], action?: ChangeAction) {
@@ -215,28 +211,8 @@ export function MatrixEditor(props: {
           onApply={() => apply.start(model.resources, diffs)}
         />
       </div>
-      {/* Filters live in the URL and keep staged changes: only leaving the matrix asks. */}
-      <LeaveGuard
-        when={staged.size > 0}
-        ignoreSearch
-        title="Discard staged changes?"
-        leaveLabel="Discard and leave"
-      >
-        <p>
-          {staged.size} staged link {staged.size === 1 ? 'change has' : 'changes have'} not been applied. If
-          you leave the matrix now, {staged.size === 1 ? 'it is' : 'they are'} discarded.
-        </p>
-      </LeaveGuard>
-      {held ? (
-        <StageGuardDialog
-          links={held.links}
-          onConfirm={() => {
-            setStaged(held.next);
-            setHeld(undefined);
-          }}
-          onCancel={() => setHeld(undefined)}
-        />
-      ) : null}
+      <StagedLeaveGuard count={staged.size} />
+      {guard.dialog}
       {apply.state.phase === 'confirm-risks' ? (
         <RiskDialog
           risks={apply.state.risks}

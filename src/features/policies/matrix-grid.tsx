@@ -1,26 +1,16 @@
 // The Client × policy grid: an ARIA grid with both axes virtualized. Only the rows and columns in
 // view (plus the focused ones, so roving focus never lands on an unmounted cell) are in the DOM.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClientRow, MatrixModel, PolicyColumn } from '../../domain/matrix.ts';
 import { effectiveLinked, type Staged } from '../../domain/matrix-staging.ts';
 import { FIRST_COL, HEADER_ROW, moveFocus, type GridPos } from './grid-keys.ts';
 import { ColumnTip, PolicyHeader, type Tip } from './matrix-header.tsx';
+import { usePinnedWidths } from './use-pinned-widths.ts';
 
 export const ROW_H = 32;
 export const COL_W = 40;
 export const HEADER_H = 168;
-// The pinned Client and Global columns shrink on a phone, or they would fill the whole screen.
-const PINNED = { wide: { client: 260, global: 96 }, narrow: { client: 132, global: 60 } };
-const NARROW = '(max-width: 600px)';
-
-function subscribeNarrow(onChange: () => void) {
-  const query = window.matchMedia(NARROW);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-const isNarrow = () => window.matchMedia(NARROW).matches;
-
 export interface MatrixGridProps {
   model: MatrixModel;
   staged: Staged;
@@ -53,7 +43,7 @@ export function MatrixGrid(props: MatrixGridProps) {
   const wantFocus = useRef(false);
   const tipId = useId();
   const [tip, setTip] = useState<Tip>();
-  const pinned = useSyncExternalStore(subscribeNarrow, isNarrow) ? PINNED.narrow : PINNED.wide;
+  const pinned = usePinnedWidths();
   const clientW = pinned.client;
   const globalW = pinned.global;
   const pinnedW = clientW + globalW;
