@@ -1,11 +1,12 @@
 // A field-level diff as a table. Secret fields arrive without values (history-diff.ts masks them),
 // so the only thing ever shown for them is that they changed.
 import type { FieldChange } from '../../domain/history-diff.ts';
+import { TableScroll } from '../ui/table-scroll.tsx';
 
 export function DiffTable({ changes, caption }: { changes: readonly FieldChange[]; caption: string }) {
   if (changes.length === 0) return <p className="hv-muted">{caption}: no field differs.</p>;
   return (
-    <div className="hv-scroll">
+    <TableScroll label="Changes table">
       <table className="hv-table hv-diff">
         <caption>{caption}</caption>
         <thead>
@@ -35,6 +36,6 @@ export function DiffTable({ changes, caption }: { changes: readonly FieldChange[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

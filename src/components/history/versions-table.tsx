@@ -1,6 +1,7 @@
 // The list of versions, newest first, with who wrote each one where Aidbox says so.
 import type { Version } from '../../api/audit.ts';
 import { diffVersions } from '../../domain/history-diff.ts';
+import { TableScroll } from '../ui/table-scroll.tsx';
 
 /**
  * Aidbox's history carries no author: an entry has the resource (versionId, lastUpdated) and the
@@ -17,7 +18,7 @@ export function VersionsTable(props: {
   const latest = versions[0];
   return (
     <>
-      <div className="hv-scroll">
+      <TableScroll label="Versions table">
         <table className="hv-table" aria-label="Versions" aria-describedby="hv-author-note">
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function VersionsTable(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p id="hv-author-note" className="hv-muted">
         Author: Aidbox’s history does not record who wrote a version, only when. With audit logging enabled,
         Aidbox records the author of every create, update and delete as an AuditEvent.
