@@ -2,27 +2,50 @@
 // policy evaluation (`POST /auth/test-policy`), resource history and version-guarded restore.
 // Policies come from policies.ts's `fetchAllPolicies` (one query for the whole console).
 import { aidbox, type QueryValue } from './aidbox-client.ts';
-import { AidboxError, isAidboxError } from './errors.ts';
+import { AidboxError } from './errors.ts';
 import { BundleSchema, type Bundle } from './types.ts';
 
 export { fetchAllPolicies } from './policies.ts';
 
 const PAGE_SIZE = 1000;
 
-/** Raw resources of a search, PAGE_SIZE at a time by `_page` (never one request per resource). */
+const PARALLEL_PAGES = 4;
+
+function resourcesOf(data: unknown): Record<string, unknown>[] {
+  const bundle: Bundle = BundleSchema.parse(data);
+  return (bundle.entry ?? []).map((e) => e.resource).filter(isRecord);
+}
+
+/**
+ * Raw resources of a search, PAGE_SIZE at a time by `_page` (never one request per resource). When
+ * the first page tells the total, the rest is fetched a few pages at a time (10,000 Clients are ten
+ * pages: sequentially that was most of the review's start-up at scale); otherwise by `next` links.
+ */
 async function fetchPages(
   path: string,
   query: Record<string, QueryValue>,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let page = 1; ; page++) {
-    const res = await aidbox().request({ path, query: { ...query, _count: PAGE_SIZE, _page: page }, signal });
-    const bundle: Bundle = BundleSchema.parse(res.data);
-    const entries = (bundle.entry ?? []).map((e) => e.resource).filter(isRecord);
-    out.push(...entries);
-    const hasNext = (bundle.link ?? []).some((l) => l.relation === 'next');
-    if (!hasNext || entries.length === 0) return out;
+  const page = (n: number) =>
+    aidbox().request({ path, query: { ...query, _count: PAGE_SIZE, _page: n }, signal });
+  const first = await page(1);
+  const out = resourcesOf(first.data);
+  const total = BundleSchema.parse(first.data).total;
+  if (typeof total === 'number') {
+    const pages = Math.ceil(total / PAGE_SIZE);
+    for (let start = 2; start <= pages; start += PARALLEL_PAGES) {
+      const batch = [];
+      for (let n = start; n < start + PARALLEL_PAGES && n <= pages; n++) batch.push(page(n));
+      for (const res of await Promise.all(batch)) out.push(...resourcesOf(res.data));
+    }
+    return out;
+  }
+  for (let n = 2, last = BundleSchema.parse(first.data); ; n++) {
+    const hasNext = (last.link ?? []).some((l) => l.relation === 'next');
+    if (!hasNext || (last.entry ?? []).length === 0) return out;
+    const res = await page(n);
+    last = BundleSchema.parse(res.data);
+    out.push(...resourcesOf(res.data));
   }
 }
 
@@ -38,7 +61,7 @@ export const SECRET_PRESENT = '(stored)';
  * ever enters the query cache.
  */
 export async function fetchAllClients(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
-  const raw = await fetchPages('/fhir/Client', { _sort: '_id', _total: 'none' }, signal);
+  const raw = await fetchPages('/fhir/Client', { _sort: '_id', _total: 'accurate' }, signal);
   return raw.map((c) => {
     const { secret, ...rest } = c;
     return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
@@ -66,86 +89,6 @@ export async function fetchSessionsSince(since: Date, signal?: AbortSignal): Pro
       isRecord(s.client) && typeof s.client.reference === 'string' ? { reference: s.client.reference } : {};
     return typeof s.start === 'string' ? { client, start: s.start } : { client };
   });
-}
-
-/** `/auth/test-policy` is refused: dev mode off (404) or the caller not allowed to use it (403). */
-export class TestPolicyUnavailable extends Error {
-  constructor(
-    readonly reason: 'dev-mode' | 'forbidden',
-    readonly diagnostics: string,
-  ) {
-    super(`POST /auth/test-policy refused (${reason}): ${diagnostics}`);
-    this.name = 'TestPolicyUnavailable';
-  }
-}
-
-export interface TestPolicyRequest {
-  uri: string;
-  'request-method': string;
-  body?: unknown;
-  'client-id'?: string;
-}
-
-/**
- * The verdict in a test-policy answer. Aidbox's pages spell it `eval-result` (debug-access-control.md,
- * under `result`) and `evalResult` (the `__debug=policy` output); both are read, under `result` or
- * at the top level, so either reading of an undocumented detail works.
- */
-export function evalResultOf(data: unknown): boolean | undefined {
-  if (!isRecord(data)) return undefined;
-  for (const holder of [data.result, data]) {
-    if (!isRecord(holder)) continue;
-    const v = holder['eval-result'] ?? holder.evalResult;
-    if (typeof v === 'boolean') return v;
-  }
-  return undefined;
-}
-
-export type TestPolicyMode =
-  { available: true } | { available: false; reason: 'dev-mode' | 'forbidden' | 'error'; diagnostics: string };
-
-/**
- * Whether Aidbox answers `/auth/test-policy` for this user (asked once, with an `allow` policy
- * that touches nothing): dev mode off answers 404, a caller without the rule 403.
- */
-export async function detectTestPolicy(signal?: AbortSignal): Promise<TestPolicyMode> {
-  try {
-    await testPolicy({ uri: '/fhir/metadata', 'request-method': 'get' }, { engine: 'allow' }, signal);
-    return { available: true };
-  } catch (e) {
-    if (e instanceof TestPolicyUnavailable)
-      return { available: false, reason: e.reason, diagnostics: e.diagnostics };
-    if (signal?.aborted) throw e;
-    return { available: false, reason: 'error', diagnostics: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/**
- * Aidbox's own verdict for one policy on one described request (aidbox-api.md §2.7). Resolves to
- * the `eval-result`; a refused endpoint rejects with TestPolicyUnavailable so the page can explain.
- */
-export async function testPolicy(
-  request: TestPolicyRequest,
-  policy: Record<string, unknown>,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  try {
-    const res = await aidbox().request({
-      method: 'POST',
-      path: '/auth/test-policy',
-      body: { request, policy },
-      signal,
-      timeoutMs: 30_000,
-    });
-    const verdict = evalResultOf(res.data);
-    if (verdict === undefined) throw new Error('Unexpected answer from /auth/test-policy (no eval-result)');
-    return verdict;
-  } catch (e) {
-    if (isAidboxError(e) && (e.status === 404 || e.status === 405))
-      throw new TestPolicyUnavailable('dev-mode', e.diagnostics);
-    if (isAidboxError(e) && e.status === 403) throw new TestPolicyUnavailable('forbidden', e.diagnostics);
-    throw e;
-  }
 }
 
 /**

@@ -9,7 +9,8 @@
  * per Client. Results are keyed by the versions of the policy and Client involved, so a cache keyed
  * the same way is valid until one of them changes.
  */
-import { toColumn, type PolicyResource } from './matrix.ts';
+import type { PolicyResource } from './matrix.ts';
+import { candidatesFor } from './policy-eval/candidates.ts';
 
 export const INTERACTIONS = ['read', 'search', 'create', 'update', 'delete', 'transaction'] as const;
 export type Interaction = (typeof INTERACTIONS)[number];
@@ -113,12 +114,6 @@ const CLIENT_SENSITIVE =
 /** Memo: the same policy object is asked about once per cell, tens of thousands of times. */
 const dependence = new WeakMap<PolicyResource, boolean>();
 
-/** Policies devbox and Aidbox consider for a REST request; roleName and rpc/scope ones never apply here. */
-function restPolicy(p: PolicyResource): boolean {
-  const type = p.type;
-  return !p.roleName && (type === undefined || type === 'rest');
-}
-
 /**
  * The candidate policies for a Client calling an interaction (aidbox-api.md §2.3): global ones, those
  * linked to the Client, and those linked to the interaction's Operation (link entries are OR-ed, so
@@ -130,15 +125,7 @@ export function candidatePolicies(
   clientId: string,
   interaction: Interaction,
 ): PolicyResource[] {
-  const op = OPERATION_ID[interaction];
-  return policies
-    .filter((p) => {
-      if (!p.id || !restPolicy(p)) return false;
-      const col = toColumn(p);
-      if (col.kind === 'global') return true;
-      return col.clientIds.includes(clientId) || col.operationIds.includes(op);
-    })
-    .sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
+  return candidatesFor(policies, { clientId, operationId: OPERATION_ID[interaction] });
 }
 
 export interface ClientRef {

@@ -1,7 +1,7 @@
 // What the reviewer must know about how the cells were decided (issue 11 §3): without Aidbox's
 // evaluator, that the console decided from the policy text and how to get the rest decided; with
 // it, how many of the console's answers Aidbox confirmed, and every disagreement as a finding.
-import type { TestPolicyMode, TestPolicyUnavailable } from '../../api/audit.ts';
+import type { TestPolicyMode, TestPolicyUnavailable } from '../../api/test-policy.ts';
 import type { Disagreement } from './server-jobs.ts';
 
 const fmt = new Intl.NumberFormat('en-US');

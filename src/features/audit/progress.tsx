@@ -1,7 +1,7 @@
 // Progress of an effective-access run: how it was decided (by the console from the policy text,
 // and by Aidbox where it answers), a real progressbar for the server calls with Cancel, and what
 // happened when it ended.
-import { TestPolicyUnavailable } from '../../api/audit.ts';
+import { TestPolicyUnavailable } from '../../api/test-policy.ts';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { CrossCheckPanel, LocalModeNote, TestPolicyHelp } from './evaluation-notes.tsx';
 import type { EvaluationState } from './use-evaluation.ts';

@@ -4,7 +4,7 @@
 // every disagreement kept as a finding and Aidbox's answer used. Requests: at most CONCURRENCY in
 // flight, cancellable, cached in memory under keys that carry the policy's and Client's versions.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { detectTestPolicy, testPolicy, TestPolicyUnavailable, type TestPolicyMode } from '../../api/audit.ts';
+import { detectTestPolicy, testPolicy, TestPolicyUnavailable, type TestPolicyMode } from '../../api/test-policy.ts';
 import type { EvalOutcome } from '../../domain/effective-access-cells.ts';
 import { localOutcome } from '../../domain/effective-access-local.ts';
 import { requestFor, type Evaluation } from '../../domain/effective-access.ts';
