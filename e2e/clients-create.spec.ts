@@ -71,16 +71,13 @@ const KINDS: KindCase[] = [
     },
   },
   {
-    card: 'Integration engine or EHR',
-    suffix: 'integration',
-    confidential: true,
-    check: (c) => expect(c.grant_types).toEqual(['client_credentials']),
-  },
-  {
     card: 'Another FHIR server',
     suffix: 'fhir',
     confidential: true,
-    check: (c) => expect(c.grant_types).toEqual(['client_credentials']),
+    check: (c) => {
+      expect(c.grant_types).toEqual(['client_credentials']);
+      expect(c.type).toBe('fhir-server');
+    },
   },
 ];
 
@@ -107,6 +104,12 @@ test('create one Client of each kind with secure defaults; a confidential secret
       await expect(shown).toBeVisible();
       secret = (await shown.getByLabel('Client secret').textContent()) ?? '';
       expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // The hand-off names the client id beside the secret, and the fingerprint the Client records.
+      await expect(shown.getByLabel('Client id')).toHaveText(id);
+      await expect(shown.getByRole('button', { name: 'Copy client id' })).toBeVisible();
+      const fingerprint = (await shown.locator('.cc-fingerprint').textContent()) ?? '';
+      expect(fingerprint).toMatch(/^[0-9a-f]{8}$/);
+      expect((await readResource('Client', id))?.details).toMatchObject({ secretFingerprint: fingerprint });
       await shown.getByRole('button', { name: /I have stored the secret/ }).click();
     }
     await expect(page).toHaveURL(`${E2E.consoleUrl}/clients/${id}`);

@@ -7,19 +7,23 @@ import { validateClient } from './client-validation.ts';
 const redirect = (id: string) => (id === 'mobile' ? 'com.example.app:/cb' : 'https://app.example.com/cb');
 
 describe('client kinds', () => {
-  it('lists the six application types with labels and explanations', () => {
-    expect(CLIENT_KINDS.map((k) => k.id)).toEqual([
-      'backend',
-      'spa',
-      'web',
-      'mobile',
-      'integration',
-      'fhir-server',
-    ]);
+  it('lists five application types with labels, proper-name headings and explanations', () => {
+    expect(CLIENT_KINDS.map((k) => k.id)).toEqual(['backend', 'spa', 'web', 'mobile', 'fhir-server']);
     for (const k of CLIENT_KINDS) {
       expect(k.label).not.toBe('');
+      expect(k.heading).toMatch(/^New [a-zA-Z -]+ client$/);
       expect(k.explanation.length).toBeGreaterThan(20);
     }
+    expect(clientKind('fhir-server').heading).toBe('New FHIR server client');
+  });
+
+  it('no two application types build the same Client (issue 14 §7)', () => {
+    const shapes = CLIENT_KINDS.map((k) => {
+      const { secret: _secret, ...rest } = k.build({ id: 'x', name: 'X', redirectUri: redirect(k.id) });
+      return JSON.stringify(rest);
+    });
+    expect(new Set(shapes).size).toBe(CLIENT_KINDS.length);
+    expect(clientKind('fhir-server').build({ id: 'x', allowBasic: true }).grant_types).toContain('basic');
   });
 
   it.each(CLIENT_KINDS.map((k) => [k.id]))('%s defaults pass lint and validation', (id) => {
@@ -64,7 +68,7 @@ describe('client kinds', () => {
 
   it('gives services client_credentials and a fresh secret each time', () => {
     const a = clientKind('backend').build({ id: 'a' });
-    const b = clientKind('integration').build({ id: 'b' });
+    const b = clientKind('backend').build({ id: 'b' });
     expect(a.grant_types).toEqual(['client_credentials']);
     expect(a.secret).not.toBe(b.secret);
   });

@@ -1,7 +1,7 @@
 import type { ClientShape } from './client-shape.ts';
 import { generateSecret } from './secret.ts';
 
-export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'integration' | 'fhir-server';
+export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'fhir-server';
 
 export interface ClientKindInput {
   id: string;
@@ -14,6 +14,8 @@ export interface ClientKindInput {
 export interface ClientKind {
   id: ClientKindId;
   label: string;
+  /** The create page's heading, a proper name: "New FHIR server client". */
+  heading: string;
   /** One line shown on the kind card. */
   explanation: string;
   /** Whether the short create form asks for a redirect URI. */
@@ -75,8 +77,12 @@ function serviceClient(input: ClientKindInput, grants: string[]) {
 export const CLIENT_KINDS: readonly ClientKind[] = [
   {
     id: 'backend',
-    label: 'Backend service',
-    explanation: 'A server-side job or API that calls Aidbox on its own behalf, with no user signing in.',
+    // Integration engines and EHRs talking machine-to-machine need exactly this Client too: one
+    // type, not two that build identical Clients (issue 14 §7).
+    label: 'Backend service or integration engine',
+    heading: 'New backend service client',
+    explanation:
+      'A server-side job, API, interface engine or EHR that calls Aidbox on its own behalf, with no user signing in.',
     needsRedirectUri: false,
     confidential: true,
     build: (input) => serviceClient(input, ['client_credentials']),
@@ -84,6 +90,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
   {
     id: 'spa',
     label: 'Single-page app',
+    heading: 'New single-page app client',
     explanation:
       'JavaScript running in the browser: it cannot keep a secret, so it signs users in with PKCE.',
     needsRedirectUri: true,
@@ -93,6 +100,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
   {
     id: 'web',
     label: 'Web app with a server',
+    heading: 'New web app client',
     explanation: 'A server-rendered app that signs users in and keeps its secret on the server.',
     needsRedirectUri: true,
     confidential: true,
@@ -116,27 +124,27 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
   {
     id: 'mobile',
     label: 'Mobile or desktop app',
+    heading: 'New mobile or desktop app client',
     explanation: 'A native app on a device: no secret, PKCE, and a custom-scheme or loopback redirect.',
     needsRedirectUri: true,
     confidential: false,
     build: (input) => publicCodeClient(input, NATIVE_REFRESH_TTL),
   },
   {
-    id: 'integration',
-    label: 'Integration engine or EHR',
-    explanation: 'An interface engine or EHR system exchanging data with Aidbox machine-to-machine.',
-    needsRedirectUri: false,
-    confidential: true,
-    build: (input) => serviceClient(input, ['client_credentials']),
-  },
-  {
     id: 'fhir-server',
+    // Differs from a backend service where deployments need it: a peer server that cannot do OAuth
+    // may be given HTTP Basic, explicitly.
     label: 'Another FHIR server',
+    heading: 'New FHIR server client',
     explanation: 'A peer FHIR server that pulls or pushes resources; HTTP Basic only if it cannot do OAuth.',
     needsRedirectUri: false,
     confidential: true,
-    build: (input) =>
-      serviceClient(input, input.allowBasic ? ['client_credentials', 'basic'] : ['client_credentials']),
+    // `type` (Aidbox's free-text Client.type) records the kind, so a peer server is told apart from
+    // a backend job in the list and the review.
+    build: (input) => ({
+      ...serviceClient(input, input.allowBasic ? ['client_credentials', 'basic'] : ['client_credentials']),
+      type: 'fhir-server',
+    }),
   },
 ];
 

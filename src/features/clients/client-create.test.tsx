@@ -10,14 +10,13 @@ afterEach(() => {
 });
 
 describe('Create a Client by application type', () => {
-  it('offers the six kinds with explanations', async () => {
+  it('offers the five kinds with explanations', async () => {
     renderClients('/clients/new');
     for (const label of [
-      'Backend service',
+      'Backend service or integration engine',
       'Single-page app',
       'Web app with a server',
       'Mobile or desktop app',
-      'Integration engine or EHR',
       'Another FHIR server',
     ]) {
       expect(await screen.findByRole('link', { name: new RegExp(label) })).toBeInTheDocument();
@@ -72,16 +71,26 @@ describe('Create a Client by application type', () => {
     const { server, router, queryClient } = renderClients('/clients/new?kind=backend');
     await user.type(await screen.findByLabelText('Client id'), 'billing-job');
     await user.click(screen.getByRole('button', { name: 'Create Client' }));
+    expect(await screen.findByRole('heading', { name: /billing-job was created/ })).toBeInTheDocument();
     const sent = server.requests.find((r) => r.method === 'POST')?.body as {
       secret: string;
       grant_types: string[];
+      details: { secretRotatedAt: string; secretFingerprint: string };
     };
     expect(sent.grant_types).toEqual(['client_credentials']);
     expect(sent.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The hand-off: client id and secret, each with a Copy button, and the recorded fingerprint.
+    expect(sent.details.secretFingerprint).toMatch(/^[0-9a-f]{8}$/);
+    expect(Date.now() - Date.parse(sent.details.secretRotatedAt)).toBeLessThan(60_000);
+    expect(screen.getByText(sent.details.secretFingerprint)).toBeInTheDocument();
+    expect(screen.getByLabelText('Client id', { selector: 'code' })).toHaveTextContent('billing-job');
+    await user.click(screen.getByRole('button', { name: 'Copy client id' }));
+    expect(writeText).toHaveBeenCalledWith('billing-job');
     expect(await screen.findByLabelText('Client secret')).toHaveTextContent(sent.secret);
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     expect(writeText).toHaveBeenCalledWith(sent.secret);
-    expect(await screen.findByText('Copied to the clipboard.')).toBeInTheDocument();
+    // Both the id's and the secret's copy confirmations now show.
+    await waitFor(() => expect(screen.getAllByText('Copied to the clipboard.')).toHaveLength(2));
     const cached = JSON.stringify(
       [...queryClient.getQueryCache().getAll(), ...queryClient.getMutationCache().getAll()].map(
         (q) => q.state,
@@ -103,7 +112,7 @@ describe('Create a Client by application type', () => {
       value: { writeText: () => Promise.reject(new Error('denied')) },
       configurable: true,
     });
-    renderClients('/clients/new?kind=integration');
+    renderClients('/clients/new?kind=fhir-server');
     await user.type(await screen.findByLabelText('Client id'), 'ehr');
     await user.click(screen.getByRole('button', { name: 'Create Client' }));
     await user.click(await screen.findByRole('button', { name: 'Copy secret' }));

@@ -8,6 +8,7 @@ import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
+import { secretFingerprint } from '../../domain/fingerprint.ts';
 import { errorText } from './error-text.ts';
 import {
   createClientSchema,
@@ -28,7 +29,7 @@ export function CreateClientPage() {
   return (
     <section className="cc-page" aria-labelledby="create-heading">
       <header className="cc-page-header">
-        <h1 id="create-heading">{kind ? `New ${kind.label.toLowerCase()}` : 'New Client'}</h1>
+        <h1 id="create-heading">{kind ? kind.heading : 'New Client'}</h1>
         <Link to={kind ? toNewClient() : toClients()}>
           {kind ? 'Choose another type' : 'Back to Clients'}
         </Link>
@@ -41,7 +42,7 @@ export function CreateClientPage() {
 function CreateClientForm({ kind }: { kind: ClientKind }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<{ id: string; secret: string }>();
+  const [created, setCreated] = useState<{ id: string; secret: string; fingerprint: string }>();
   const [formError, setFormError] = useState('');
   const form = useForm<CreateClientValues>({
     resolver: zodResolver(createClientSchema),
@@ -52,12 +53,21 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
   // Not a useMutation: its variables would hold the new secret in the MutationCache.
   async function submit(values: CreateClientValues) {
     setFormError('');
-    const resource = kind.build({
+    const built = kind.build({
       id: values.id,
       ...(values.name ? { name: values.name } : {}),
       ...(kind.needsRedirectUri ? { redirectUri: values.redirectUri } : {}),
       allowBasic: values.allowBasic,
     });
+    // Recorded like a rotation does, so the secret's age is known from day one and the review
+    // does not call a brand-new secret "never rotated".
+    const fingerprint = built.secret ? await secretFingerprint(built.secret) : '';
+    const resource = built.secret
+      ? {
+          ...built,
+          details: { secretRotatedAt: new Date().toISOString(), secretFingerprint: fingerprint },
+        }
+      : built;
     const rules = validateClient(resource, { isNew: true, clientKind: kind.id });
     const messages = new Map<keyof CreateClientValues | 'root', string[]>();
     for (const issue of rules.errors) {
@@ -86,7 +96,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       return;
     }
     void queryClient.invalidateQueries({ queryKey: clientQueries.all() });
-    if (resource.secret) setCreated({ id: values.id, secret: resource.secret });
+    if (resource.secret) setCreated({ id: values.id, secret: resource.secret, fingerprint });
     else void navigate(toClient(values.id), { state: SKIP_LEAVE_GUARD });
   }
 
@@ -95,6 +105,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       <SecretOnce
         clientId={created.id}
         secret={created.secret}
+        fingerprint={created.fingerprint}
         onDone={() => void navigate(toClient(created.id), { replace: true, state: SKIP_LEAVE_GUARD })}
       />
     );
