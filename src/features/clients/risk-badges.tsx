@@ -53,7 +53,8 @@ export function RiskSummary({
       className={`cc-badge cc-badge-${top} cc-risk-link`}
       to={toClientFindings(clientId)}
       title={titles.join('\n')}
-      aria-label={`${n} finding${n === 1 ? '' : 's'}, highest ${top}: open ${clientId} in the security review`}
+      // The name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+      aria-label={`${LABEL[top]} · ${n}, ${n} finding${n === 1 ? '' : 's'}, highest ${top}: open ${clientId} in the security review`}
     >
       {LABEL[top]} · {n}
     </Link>
