@@ -5,7 +5,8 @@ import { fhir, readResource, uniqueId } from './api.ts';
 import { E2E } from './env.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
-const rowLinks = (page: Page) => page.locator('tbody').getByRole('link');
+// The id link of each row (rows also hold a risk-summary link to the review).
+const rowLinks = (page: Page) => page.locator('tbody a[data-row-link]');
 const rowOf = (page: Page, id: string): Locator =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name: id, exact: true }) });
 const countLabel = (page: Page) => page.getByRole('navigation', { name: 'Pages' }).getByRole('status');
@@ -26,9 +27,11 @@ test('list, search as you type, filter, sort, page and move through rows with th
   await signIn(page, '/clients');
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
   await expect(rowOf(page, 'demo-backend')).toBeVisible();
-  await expect(rowOf(page, 'legacy-spa-implicit')).toContainText('Implicit grant');
-  await expect(rowOf(page, 'scheduling-widget')).toContainText('Public client without PKCE');
-  await expect(rowOf(page, 'intranet-dashboard')).toContainText('Redirect URI without https');
+  // Each row's risk summary links to the review; its title lists the findings.
+  const risks = (id: string) => rowOf(page, id).getByRole('link', { name: /findings?, highest/ });
+  await expect(risks('legacy-spa-implicit')).toHaveAttribute('title', /Implicit grant/i);
+  await expect(risks('scheduling-widget')).toHaveAttribute('title', /without PKCE/i);
+  await expect(risks('intranet-dashboard')).toHaveAttribute('title', /without https|http redirect/i);
   await expect(rowOf(page, 'demo-backend').getByText('None')).toBeVisible();
 
   // More than one page of Clients: the pager moves and the URL keeps the page.
@@ -195,12 +198,17 @@ test('edit sends only the changed paths, a second writer is merged, then deactiv
   const menu = () => rowOf(page, id).getByRole('button', { name: `Actions for ${id}` });
   await menu().click();
   await page.getByRole('menuitem', { name: 'Deactivate' }).click();
-  await expect(page.getByText(`${id} is now inactive.`)).toBeVisible();
+  // Deactivation breaks token requests, so it is confirmed with its impact first.
+  await page
+    .getByRole('dialog', { name: `Deactivate ${id}?` })
+    .getByRole('button', { name: 'Deactivate' })
+    .click();
+  await expect(page.getByText(`${id} is deactivated.`)).toBeVisible();
   await expect(rowOf(page, id).getByRole('cell', { name: 'No', exact: true })).toBeVisible();
   expect((await readResource('Client', id))?.active).toBe(false);
   await menu().click();
   await page.getByRole('menuitem', { name: 'Activate' }).click();
-  await expect(page.getByText(`${id} is now active.`)).toBeVisible();
+  await expect(page.getByText(`${id} is active.`)).toBeVisible();
   expect((await readResource('Client', id))?.active).toBe(true);
 
   // Delete needs the id typed back.
