@@ -31,20 +31,27 @@ export function isDecided(cell: Cell): boolean {
   return cell.status === 'allowed' || cell.status === 'denied';
 }
 
-/** One cell from its candidates' outcomes (`ids[i]` is the policy of `outcomes[i]`). */
-export function foldOutcomes(outcomes: readonly (EvalOutcome | undefined)[], ids: readonly string[]): Cell {
-  const by: string[] = [];
+/**
+ * One cell from its candidates' result keys (`ids[i]` is the policy read from `keys[i]`). A plain
+ * loop: the all-Clients screens fold 24,000 cells each time results arrive.
+ */
+export function foldKeys(
+  results: ReadonlyMap<string, EvalOutcome>,
+  keys: readonly string[],
+  ids: readonly string[],
+): Cell {
+  let by: string[] | undefined;
   let pending = false;
   let unknown: string | undefined;
   let error: string | undefined;
-  outcomes.forEach((r, i) => {
-    const id = ids[i] ?? '?';
-    if (r === true) by.push(id);
+  for (let i = 0; i < keys.length; i++) {
+    const r = results.get(keys[i] as string);
+    if (r === true) (by ??= []).push(ids[i] ?? '?');
     else if (r === undefined) pending = true;
-    else if (typeof r === 'string') error ??= `${id}: ${r}`;
-    else if (typeof r === 'object') unknown ??= `${id}: ${r.needsAidbox}`;
-  });
-  if (by.length > 0) return { status: 'allowed', by };
+    else if (typeof r === 'string') error ??= `${ids[i] ?? '?'}: ${r}`;
+    else if (typeof r === 'object') unknown ??= `${ids[i] ?? '?'}: ${r.needsAidbox}`;
+  }
+  if (by) return { status: 'allowed', by };
   if (pending) return { status: 'pending' };
   if (unknown !== undefined) return { status: 'unknown', reason: unknown };
   if (error !== undefined) return { status: 'error', message: error };
@@ -75,8 +82,9 @@ export function cellFromCandidates(
   resourceType: string,
   interaction: Interaction,
 ): Cell {
-  return foldOutcomes(
-    candidates.map((p) => results.get(keyForCell(p, client, resourceType, interaction))),
+  return foldKeys(
+    results,
+    candidates.map((p) => keyForCell(p, client, resourceType, interaction)),
     candidates.map((p) => p.id ?? ''),
   );
 }

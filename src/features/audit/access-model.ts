@@ -3,10 +3,12 @@
 // The cell index (which result keys each cell reads) is built once per plan; folding results into
 // rows is then only map lookups, cheap enough to redo while thousands of results stream in.
 import type { ClientShape } from '../../domain/client-shape.ts';
-import { foldOutcomes, type EvalOutcome } from '../../domain/effective-access-cells.ts';
+import { foldKeys, type EvalOutcome } from '../../domain/effective-access-cells.ts';
 import {
+  ANY_TYPE,
   candidatePolicies,
   keyForCell,
+  typeFor,
   type ClientRef,
   type Interaction,
 } from '../../domain/effective-access.ts';
@@ -34,21 +36,31 @@ export function buildCellIndex(
 ): IndexedCell[] {
   const out: IndexedCell[] = [];
   for (const client of clients) {
-    const candidates = new Map(interactions.map((i) => [i, candidatePolicies(policies, client.id, i)]));
-    for (const resourceType of types) {
-      for (const interaction of interactions) {
-        const list = candidates.get(interaction) ?? [];
+    for (const interaction of interactions) {
+      const list = candidatePolicies(policies, client.id, interaction);
+      const policyIds = list.map((p) => p.id ?? '');
+      // The key of a candidate differs between types only in its type part: build the rest once.
+      const prefixes = list.map((p) =>
+        keyForCell(p, client, ANY_TYPE, interaction).slice(0, -suffixLength(interaction)),
+      );
+      for (const resourceType of types) {
+        const suffix = `${typeFor(resourceType, interaction)}|${interaction}`;
         out.push({
           clientId: client.id,
           resourceType,
           interaction,
-          policyIds: list.map((p) => p.id ?? ''),
-          keys: list.map((p) => keyForCell(p, client, resourceType, interaction)),
+          policyIds,
+          keys: prefixes.map((x) => x + suffix),
         });
       }
     }
   }
   return out;
+}
+
+/** Length of "<type>|<interaction>" at the end of a key built for ANY_TYPE. */
+function suffixLength(interaction: Interaction): number {
+  return `${ANY_TYPE}|${interaction}`.length;
 }
 
 export function rowsFromIndex(
@@ -59,9 +71,6 @@ export function rowsFromIndex(
     clientId: c.clientId,
     resourceType: c.resourceType,
     interaction: c.interaction,
-    cell: foldOutcomes(
-      c.keys.map((k) => results.get(k)),
-      c.policyIds,
-    ),
+    cell: foldKeys(results, c.keys, c.policyIds),
   }));
 }

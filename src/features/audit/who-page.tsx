@@ -15,6 +15,9 @@ import { EvaluationProgress } from './progress.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
 
+/** Rows rendered at once: at 10,000 Clients a full table would take seconds to render. */
+const SHOWN = 500;
+
 function readInteraction(v: string | null): Interaction {
   return (INTERACTIONS as readonly string[]).includes(v ?? '') ? (v as Interaction) : 'delete';
 }
@@ -112,7 +115,7 @@ export function WhoPage() {
                 </tr>
               </thead>
               <tbody>
-                {allowed.map((r) => (
+                {allowed.slice(0, SHOWN).map((r) => (
                   <tr key={r.clientId} data-client={r.clientId}>
                     <th scope="row">
                       <Link to={toAccess(r.clientId)}>{r.clientId}</Link>
@@ -124,6 +127,11 @@ export function WhoPage() {
               </tbody>
             </table>
           )}
+          {allowed.length > SHOWN ? (
+            <p className="au-muted">
+              Showing the first {SHOWN} of {allowed.length} allowed Clients (by id).
+            </p>
+          ) : null}
           <UndecidedClients rows={rows} label={`Clients not decided for ${interaction} ${type}`} />
         </>
       )}
