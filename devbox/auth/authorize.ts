@@ -6,6 +6,7 @@ import { clientAllowsGrant, parseScope } from './grants.ts';
 import { consumeFreshness, needsFreshLogin, type LoginSession } from './login-session.ts';
 import { isValidChallenge } from './pkce.ts';
 import { issueTokens } from './sessions.ts';
+import { grantedScopes } from './smart-scopes.ts';
 import {
   AUTHORIZATION_CODE_TTL,
   grantConfig,
@@ -111,7 +112,7 @@ export async function authorize(
     if (q.get('prompt') === 'none') return back('login_required', 'The user is not logged in');
     return { kind: 'login', client, redirectUri };
   }
-  const scope = parseScope(q.get('scope') ?? undefined);
+  const scope = grantedScopes(client, parseScope(q.get('scope') ?? undefined), ctx.config.reading);
   if (client.first_party !== true && !login.consented.has(client.id)) {
     if (decision === 'deny') return back('access_denied', 'The user denied access');
     if (decision !== 'approve') {

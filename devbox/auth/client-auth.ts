@@ -1,6 +1,8 @@
 // Client authentication at /auth/token and /auth/introspect: client_secret_basic (RFC 6749
-// §2.3.1: base64, then form-urldecode id and secret) or client_secret_post; never both.
+// §2.3.1: base64, then form-urldecode id and secret), client_secret_post, or private_key_jwt
+// (RFC 7523, client-assertion.ts); never two at once.
 import type { DevboxContext } from '../context.ts';
+import { verifyClientAssertion } from './client-assertion.ts';
 import type { Resource } from '../store/types.ts';
 import { OAuthError } from './oauth-error.ts';
 import { verifyClientSecret } from './secrets.ts';
@@ -11,7 +13,12 @@ export interface AuthenticatedClient {
   client: Resource;
   /** True when a correct secret was presented. */
   secretVerified: boolean;
-  method: 'client_secret_basic' | 'client_secret_post' | 'none';
+  method: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+}
+
+/** A secret or a signed client assertion was verified (a confidential client proved itself). */
+export function credentialVerified(auth: AuthenticatedClient): boolean {
+  return auth.secretVerified || auth.method === 'private_key_jwt';
 }
 
 function formDecode(s: string): string {
@@ -37,6 +44,21 @@ export async function authenticateClient(
   body: Record<string, string>,
 ): Promise<AuthenticatedClient> {
   const basic = parseTokenBasic(authorization);
+  if (body.client_assertion !== undefined || body.client_assertion_type !== undefined) {
+    if (basic || body.client_secret !== undefined) {
+      throw new OAuthError(
+        'invalid_request',
+        'Use one client authentication method, not a secret and an assertion',
+      );
+    }
+    const client = await verifyClientAssertion(ctx, {
+      assertion: body.client_assertion ?? '',
+      assertionType: body.client_assertion_type ?? '',
+      clientId: body.client_id,
+      grantType: body.grant_type,
+    });
+    return { client, secretVerified: false, method: 'private_key_jwt' };
+  }
   if (basic && body.client_secret !== undefined) {
     throw new OAuthError(
       'invalid_request',
@@ -73,7 +95,7 @@ export function secretRequired(client: Resource, grant: GrantKind | 'client_cred
 }
 
 export function requireSecretIfNeeded(auth: AuthenticatedClient, grant: GrantKind): void {
-  if (secretRequired(auth.client, grant) && !auth.secretVerified) {
+  if (secretRequired(auth.client, grant) && !credentialVerified(auth)) {
     throw new OAuthError('invalid_client', `Client secret is required for the ${grant} grant`);
   }
 }

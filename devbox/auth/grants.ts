@@ -2,11 +2,12 @@
 import type { DevboxContext } from '../context.ts';
 import type { Resource } from '../store/types.ts';
 import { StoreError } from '../store/types.ts';
-import { authenticateClient, requireSecretIfNeeded } from './client-auth.ts';
+import { authenticateClient, credentialVerified, requireSecretIfNeeded } from './client-auth.ts';
 import { OAuthError } from './oauth-error.ts';
 import { verifierMatches } from './pkce.ts';
 import { verifyPassword } from './secrets.ts';
 import { issueTokens, revokeOnCodeReplay, sessionForSecret, type TokenResponse } from './sessions.ts';
+import { grantedScopes } from './smart-scopes.ts';
 import { grantConfig, type GrantKind } from './tokens.ts';
 import { findUser, grantTypes, refId, userIsActive } from './users.ts';
 
@@ -66,7 +67,7 @@ export async function tokenGrant(
       grant,
       client,
       user: undefined,
-      scope: parseScope(body.scope),
+      scope: grantedScopes(client, parseScope(body.scope), ctx.config.reading),
       allowRefresh: true,
     });
   }
@@ -82,7 +83,13 @@ export async function tokenGrant(
       throw new OAuthError('invalid_grant', 'Wrong user name or password');
     }
     if (!userIsActive(user)) throw new OAuthError('invalid_grant', 'User is inactive');
-    return issueTokens(ctx, { grant, client, user, scope: parseScope(body.scope), allowRefresh: true });
+    return issueTokens(ctx, {
+      grant,
+      client,
+      user,
+      scope: grantedScopes(client, parseScope(body.scope), ctx.config.reading),
+      allowRefresh: true,
+    });
   }
 
   if (grant === 'authorization_code') {
@@ -91,7 +98,7 @@ export async function tokenGrant(
     return redeemCode(ctx, client, body);
   }
 
-  return refresh(ctx, client, auth.secretVerified, body);
+  return refresh(ctx, client, credentialVerified(auth), body);
 }
 
 async function redeemCode(ctx: DevboxContext, client: Resource, body: Record<string, string>) {
