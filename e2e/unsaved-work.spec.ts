@@ -128,3 +128,38 @@ test('the one-time secret after create cannot be left behind by accident', async
   await expect(page).toHaveURL(/\/clients$/);
   await expect(dialog).toBeHidden();
 });
+
+test('a rotated secret that was never copied asks before the wizard is left', async ({
+  page,
+  seed,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const id = uniqueId('guardrot');
+  await seed({
+    resourceType: 'Client',
+    id,
+    secret: 'old-Qm7vT2xK9pL4wN8zR3yB6cF1hJ5dG0sA',
+    grant_types: ['client_credentials'],
+    auth: { client_credentials: { token_format: 'jwt', access_token_expiration: 600 } },
+  });
+  await signIn(page, `/clients/${id}/rotate-secret`);
+  // Before anything is applied, leaving loses nothing.
+  await page.getByRole('button', { name: 'Continue: choose the new secret' }).click();
+  await page.getByRole('button', { name: 'Continue: confirm' }).click();
+  await page.getByLabel(/Type the client id/).fill(id);
+  await page.getByRole('button', { name: 'Rotate the secret now' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 4: verify with Aidbox' })).toBeVisible();
+
+  // Aidbox now holds the new secret and only this page knows it.
+  await mainNav(page).getByRole('link', { name: 'Clients' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Leave without the new secret?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay on this page' }).click();
+  await page.getByRole('button', { name: /hand over the new secret/ }).click();
+  await page.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  await mainNav(page).getByRole('link', { name: 'Clients' }).click();
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(dialog).toBeHidden();
+});
