@@ -68,7 +68,7 @@ test('the list’s Risks column equals the review’s findings for every demo Cl
       compared++;
     }
     const next = page.getByRole('button', { name: /next/i });
-    if ((await next.count()) === 0 || (await next.isDisabled())) break;
+    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') break;
     await next.click();
   }
   expect(compared).toBeGreaterThan(10);

@@ -113,6 +113,8 @@ export function ClientsListPage() {
           <ClientsTable
             records={records}
             busy={query.isFetching}
+            sort={view.sort}
+            onSort={(sort) => update({ sort })}
             onToggleActive={onToggleActive}
             onDelete={(record) => setAction({ kind: 'delete', record })}
           />

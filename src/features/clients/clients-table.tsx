@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
 import { accessLabel, asShape, formatInstant } from './client-view.ts';
+import { Columns, COLUMNS, HeaderRow } from './clients-table-head.tsx';
 import { toClient } from './links.ts';
+import type { SortKey } from './list-params.ts';
 import type { RowRisks } from './list-risks.tsx';
 import { RiskSummary } from './risk-badges.tsx';
 import { RowMenu } from './row-menu.tsx';
@@ -15,17 +17,17 @@ const RiskLoader = lazy(async () => ({ default: (await import('./list-risks.tsx'
 interface ClientsTableProps {
   records: ClientRecord[];
   busy: boolean;
+  sort: SortKey;
+  onSort: (sort: SortKey) => void;
   onToggleActive: (record: ClientRecord) => void;
   onDelete: (record: ClientRecord) => void;
 }
-
-const COLUMNS = ['Id', 'Name', 'Type', 'Grant types', 'Active', 'Last updated', 'Risks', 'Actions'];
 
 /**
  * Rows are reached with one Tab stop (the first id link); ArrowUp/ArrowDown/Home/End move between
  * rows and Enter opens the Client, as a link does.
  */
-export function ClientsTable({ records, busy, onToggleActive, onDelete }: ClientsTableProps) {
+export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDelete }: ClientsTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [risks, setRisks] = useState<RowRisks>({ status: 'loading' });
   // One clock reading for the table's lifetime: every row ages against the same instant.
@@ -48,15 +50,10 @@ export function ClientsTable({ records, busy, onToggleActive, onDelete }: Client
           <RiskLoader records={records} onRisks={setRisks} />
         </Suspense>
       )}
-      <table className="cc-table" aria-busy={busy}>
+      <table className="cc-table cc-table-fixed" aria-busy={busy}>
+        <Columns />
         <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col">
-                {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
-              </th>
-            ))}
-          </tr>
+          <HeaderRow sort={sort} onSort={onSort} />
         </thead>
         <tbody ref={body}>
           {records.map((record, index) => {
@@ -75,13 +72,15 @@ export function ClientsTable({ records, busy, onToggleActive, onDelete }: Client
                     {id}
                   </Link>
                 </td>
-                <td className="cc-clip">{c.name ?? <span className="cc-muted">—</span>}</td>
+                <td className="cc-clip" title={c.name}>
+                  {c.name ?? <span className="cc-muted">—</span>}
+                </td>
                 <td>
                   {accessLabel(record)}
                   {c.type && <span className="cc-muted"> · {c.type}</span>}
                   <SecretAgeNote age={secretAge(asShape(record), now)} />
                 </td>
-                <td className="cc-clip">
+                <td className="cc-clip" title={(c.grant_types ?? []).join(', ')}>
                   {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
                 </td>
                 <td>{c.active === false ? 'No' : 'Yes'}</td>
@@ -133,15 +132,10 @@ function SecretAgeNote({ age }: { age: SecretAge }) {
 
 export function TableSkeleton() {
   return (
-    <table className="cc-table" aria-busy="true" aria-label="Loading Clients">
+    <table className="cc-table cc-table-fixed" aria-busy="true" aria-label="Loading Clients">
+      <Columns />
       <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th key={c} scope="col">
-              {c === 'Actions' ? <span className="cc-sr-only">{c}</span> : c}
-            </th>
-          ))}
-        </tr>
+        <HeaderRow />
       </thead>
       <tbody>
         {Array.from({ length: 8 }, (_, i) => (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientListPage } from '../../api/clients.ts';
+import { Spinner } from '../../components/ui/spinner.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { hasFilters, rangeLabel, type ListView } from './list-params.ts';
 import { toNewClient } from './links.ts';
@@ -14,9 +15,14 @@ interface ListStatusProps {
   children: ReactNode;
 }
 
-/** Empty states (no Clients at all vs no matches) and the pager around the table. */
+/**
+ * Empty states (no Clients at all, no matches, a page past the end), a visible "Updating…" while a
+ * new page or search loads, and the pager around the table.
+ */
 export function ListStatus({ view, page, fetching, onClear, onPage, children }: ListStatusProps) {
   const shown = page?.clients.length ?? 0;
+  const total = page?.total;
+  const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / (page?.count ?? 50)));
   if (page && shown === 0 && view.page === 1) {
     return hasFilters(view) ? (
       <div className="cc-empty" role="status">
@@ -36,24 +42,51 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
       </div>
     );
   }
-  const total = page?.total;
-  const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / (page?.count ?? 50)));
+  if (page && shown === 0 && !fetching) {
+    // A shared link or a delete can leave the URL on a page that no longer exists.
+    const target = lastPage ?? 1;
+    return (
+      <div className="cc-empty" role="status">
+        <h2>Page {view.page} is past the end</h2>
+        <p>
+          {total === undefined
+            ? 'There are fewer Clients than this page needs.'
+            : `${total} Client${total === 1 ? '' : 's'} fit on ${target} page${target === 1 ? '' : 's'}.`}
+        </p>
+        <button type="button" onClick={() => onPage(target)}>
+          {lastPage === undefined ? 'Go to the first page' : `Go to the last page (${target})`}
+        </button>
+      </div>
+    );
+  }
+  const hasPrevious = view.page > 1;
+  const hasNext = page?.hasNext === true || (lastPage !== undefined && view.page < lastPage);
   return (
     <>
+      {/* Always takes its line, so the table does not jump when it appears. */}
+      <div className="cc-updating-slot">
+        {fetching && (
+          <span className="cc-updating">
+            <Spinner size="sm" /> Updating…
+          </span>
+        )}
+      </div>
       <TableScroll label="Clients table">{children}</TableScroll>
       <nav className="cc-pager" aria-label="Pages">
         <p role="status" aria-live="polite">
           {page ? rangeLabel(view.page, page.count, shown, total) : ''}
-          {fetching && <span className="cc-muted"> · updating…</span>}
+          {fetching && <span className="cc-sr-only"> · updating</span>}
         </p>
-        <button type="button" disabled={view.page <= 1} onClick={() => onPage(view.page - 1)}>
-          Previous
-        </button>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page
+            when the last page is reached; this one keeps it and simply does nothing. */}
         <button
           type="button"
-          disabled={!(page?.hasNext === true || (lastPage !== undefined && view.page < lastPage))}
-          onClick={() => onPage(view.page + 1)}
+          aria-disabled={!hasPrevious}
+          onClick={() => hasPrevious && onPage(view.page - 1)}
         >
+          Previous
+        </button>
+        <button type="button" aria-disabled={!hasNext} onClick={() => hasNext && onPage(view.page + 1)}>
           Next
         </button>
       </nav>

@@ -1,6 +1,13 @@
 import { GRANT_TYPES } from '../../domain/client-shape.ts';
 import { SORTS, type ListView, type SortKey } from './list-params.ts';
 
+// `code` is a grant type of its own in Aidbox's Client schema, an alias of authorization_code;
+// a Client may list either, so the filter offers both and says which is which.
+const GRANT_LABELS: Partial<Record<string, string>> = {
+  code: 'code (Aidbox alias of authorization_code)',
+  'urn:ietf:params:oauth:grant-type:token-exchange': 'token exchange',
+};
+
 interface ListToolbarProps {
   view: ListView;
   searchText: string;
@@ -26,7 +33,7 @@ export function ListToolbar({ view, searchText, onSearchText, onChange }: ListTo
           <option value="">Any</option>
           {GRANT_TYPES.map((g) => (
             <option key={g} value={g}>
-              {g === 'urn:ietf:params:oauth:grant-type:token-exchange' ? 'token exchange' : g}
+              {GRANT_LABELS[g] ?? g}
             </option>
           ))}
         </select>
