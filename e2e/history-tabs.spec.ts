@@ -9,10 +9,7 @@ test.use({ actionTimeout: 15_000 });
 const mergePatch = (path: string, body: unknown) =>
   fhir('PATCH', path, body, { 'content-type': 'application/merge-patch+json' });
 
-test('the Client editor has a History tab; unsaved edits survive a look at it @alternate', async ({
-  page,
-  seed,
-}) => {
+test('the Client editor has a History tab; unsaved edits survive a look at it', async ({ page, seed }) => {
   const id = uniqueId('histtab');
   await seed({ resourceType: 'Client', id, name: 'First name', grant_types: ['client_credentials'] });
   expect((await mergePatch(`Client/${id}`, { name: 'Second name' })).status).toBe(200);

@@ -8,10 +8,7 @@ import { expect, signIn, test } from './fixtures.ts';
 
 test.use({ actionTimeout: 15_000 });
 
-test('prompt=login asks for another user; Userinfo only for user tokens @alternate', async ({
-  page,
-  seed,
-}) => {
+test('prompt=login asks for another user; Userinfo only for user tokens', async ({ page, seed }) => {
   await signIn(page, '/playground?client=playground-demo&flow=authorization_code&scope=openid');
   await page.getByLabel('Sign in as another user (prompt=login)').check();
 

@@ -2,6 +2,7 @@
 // scrolls sideways on the phone, the header collapses into an accessible menu, and axe is clean.
 // Read-only visits to the demo data (the e2e devbox runs --seed demo); nothing is written.
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, signIn, test } from './fixtures.ts';
 
 // A missing control fails in seconds, not at the end of a long multi-screen test.
@@ -60,12 +61,18 @@ async function horizontalOverflow(page: Page): Promise<number> {
 test.describe('at 390 px', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('no main screen scrolls sideways', async ({ page }) => {
-    test.setTimeout(120_000);
+  test('no main screen scrolls sideways; touch targets are at least 24 px', async ({ page }) => {
+    test.setTimeout(180_000);
     await signIn(page, '/clients');
     for (const screen of SCREENS) {
       await visit(page, screen);
       expect(await horizontalOverflow(page), `${screen.path} scrolls sideways`).toBeLessThanOrEqual(0);
+      // axe's WCAG 2.2 target-size rule is off by default; on a phone it matters.
+      const targets = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+      expect(
+        targets.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))),
+        `${screen.path} has targets under 24 px`,
+      ).toEqual([]);
     }
   });
 

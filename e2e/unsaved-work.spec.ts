@@ -20,7 +20,7 @@ async function expectUnloadPrompt(page: Page) {
   await dialog.dismiss();
 }
 
-test('a dirty Client editor asks before leaving; a clean one does not @alternate', async ({ page, seed }) => {
+test('a dirty Client editor asks before leaving; a clean one does not', async ({ page, seed }) => {
   const id = uniqueId('guard');
   await seed({ resourceType: 'Client', id, name: 'Guarded', grant_types: ['client_credentials'] });
   await signIn(page, `/clients/${id}`);
