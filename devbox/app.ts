@@ -11,6 +11,7 @@ import type { DevboxEnv } from './http/fhir-env.ts';
 import { metadataRoutes } from './http/fhir-metadata.ts';
 import { fhirRoutes } from './http/fhir-routes.ts';
 import { healthRoutes } from './http/health.ts';
+import { rpcRoutes } from './http/smart-rpc.ts';
 import { fail } from './http/outcome.ts';
 
 export function createApp(ctx: DevboxContext): Hono<DevboxEnv> {
@@ -31,6 +32,8 @@ export function createApp(ctx: DevboxContext): Hono<DevboxEnv> {
   app.use('/fhir', accessControl(ctx));
   app.use('/fhir/*', accessControl(ctx));
   app.route('/fhir', fhirRoutes(ctx));
+  app.use('/rpc', accessControl(ctx));
+  app.route('/', rpcRoutes(ctx));
   app.notFound((c) => fail(c, 404, 'not-found', `No such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     console.error('devbox: unhandled error', err);

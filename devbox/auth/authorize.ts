@@ -6,6 +6,7 @@ import { clientAllowsGrant, parseScope } from './grants.ts';
 import { consumeFreshness, needsFreshLogin, type LoginSession } from './login-session.ts';
 import { isValidChallenge } from './pkce.ts';
 import { issueTokens } from './sessions.ts';
+import { launchPatient, LaunchError } from './smart-launch.ts';
 import { grantedScopes } from './smart-scopes.ts';
 import {
   AUTHORIZATION_CODE_TTL,
@@ -122,6 +123,17 @@ export async function authorize(
     login.consented.add(client.id);
   }
   const nonce = q.get('nonce') ?? undefined;
+  // EHR launch (code flow only): the launch value's patient becomes the Session's context.
+  let patient: string | undefined;
+  const launch = q.get('launch');
+  if (launch !== null && !implicit) {
+    try {
+      patient = await launchPatient(ctx, launch, client, user);
+    } catch (e) {
+      if (e instanceof LaunchError) return back('invalid_request', e.message);
+      throw e;
+    }
+  }
   consumeFreshness(login);
 
   if (implicit) {
@@ -161,6 +173,7 @@ export async function authorize(
       ...(challenge ? { code_challenge: challenge, code_challenge_method: 'S256' } : {}),
       ...(nonce ? { nonce } : {}),
       ...(maxAge !== undefined ? { auth_time: login.authTime } : {}),
+      ...(patient !== undefined ? { patient } : {}),
     },
   });
   return { kind: 'redirect', url: withParams(redirectUri, { code, state }, false) };

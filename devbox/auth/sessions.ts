@@ -43,9 +43,18 @@ export interface TokenResponse {
   /** Absent on the alternate reading when the Client sets no access_token_expiration. */
   expires_in?: number;
   scope?: string;
+  /** SMART launch context (EHR launch): the patient in context. */
+  patient?: string;
+  need_patient_banner?: boolean;
   refresh_token?: string;
   id_token?: string;
   userinfo?: Resource;
+}
+
+/** The EHR launch patient kept in the Session's ctx (set by /auth/authorize). */
+function launchContextPatient(existing: Resource | undefined): string | undefined {
+  const c = existing?.ctx;
+  return isRecordLike(c) && typeof c.patient === 'string' ? c.patient : undefined;
 }
 
 export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promise<TokenResponse> {
@@ -61,6 +70,7 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
   const iss = ctx.config.baseUrl;
   const aud = audienceOf(cfg);
   const sub = user ? user.id : client.id;
+  const patient = launchContextPatient(input.existing);
 
   const accessToken =
     cfg.token_format === 'jwt'
@@ -72,6 +82,9 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
           jti: id,
           ...(aud ? { aud } : {}),
           ...(scope.length ? { scope: scope.join(' ') } : {}),
+          // smart-scopes-for-limiting-access.md: atv 2 (scope enforcement) for smart-app Clients.
+          ...(client.type === 'smart-app' ? { atv: 2 } : {}),
+          ...(patient !== undefined ? { context: { patient } } : {}),
         })
       : sessionToken(id);
   // Alternate reading: a refresh keeps the Session's refresh token (no rotation, none returned).
@@ -134,6 +147,10 @@ export async function issueTokens(ctx: DevboxContext, input: IssueInput): Promis
   const response: TokenResponse = { token_type: 'Bearer', access_token: accessToken };
   if (expiresIn !== undefined) response.expires_in = expiresIn;
   if (scope.length) response.scope = scope.join(' ');
+  if (patient !== undefined) {
+    response.patient = patient;
+    response.need_patient_banner = true;
+  }
   if (refreshToken) response.refresh_token = refreshToken;
   if (user) {
     const idToken = await idTokenFor(ctx, {

@@ -4,6 +4,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authenticate, type Identity } from '../auth/identity.ts';
+import { scopesAllow } from '../auth/scope-enforcement.ts';
 import type { DevboxContext } from '../context.ts';
 import { decide, loadPolicies } from '../policy/decide.ts';
 import { debugFieldFor, debugRequest, formatResult, tracePolicies } from '../policy/debug.ts';
@@ -127,6 +128,11 @@ export function accessControl(ctx: DevboxContext): MiddlewareHandler {
       return c.json({ request: debugRequest(request), [field]: allowed, policies });
     }
 
+    // SMART scopes first (atv 2 tokens only); then policies. Scopes never grant on their own.
+    const scoped = (method: string, path: string, q: URLSearchParams) =>
+      scopesAllow(identity.jwt, { method, path, query: q }, ctx.config.reading) !== false;
+    if (!scoped(c.req.method, url.pathname, query)) return forbidden(c);
+
     // x-debug: policy logs every candidate's result (dev mode only, as documented).
     const trace = ctx.config.devMode && c.req.header('x-debug') === 'policy';
     const { allowed, results } = await decide(ctx.store, identity, request, trace);
@@ -135,6 +141,7 @@ export function accessControl(ctx: DevboxContext): MiddlewareHandler {
 
     c.set('authorizeSubrequest', async (sub: Subrequest) => {
       const path = sub.path.startsWith('/fhir') ? sub.path : `/fhir/${sub.path.replace(/^\/+/, '')}`;
+      if (!scoped(sub.method, path, sub.query)) return false;
       const r = build(sub.method.toUpperCase(), path, sub.query, sub.body);
       return (await decide(ctx.store, identity, r)).allowed;
     });

@@ -1,7 +1,7 @@
 // Discovery documents and JWKS. Like Aidbox: no end_session_endpoint, no revocation_endpoint.
 import type { Hono } from 'hono';
 import { signingKey } from '../auth/keys.ts';
-import type { DevboxContext } from '../context.ts';
+import type { DevboxContext, Reading } from '../context.ts';
 
 export function discovery(baseUrl: string) {
   return {
@@ -33,9 +33,10 @@ export function discovery(baseUrl: string) {
 
 /**
  * SMART App Launch 2.x §2.2 (`/.well-known/smart-configuration`), listing only what devbox does:
- * no launch context, no SMART scopes, no asymmetric client auth, no revocation endpoint.
+ * private_key_jwt with the algorithms client-assertion.ts accepts, EHR launch with a patient
+ * context, v1 and v2 scope syntax (enforced for atv 2 tokens), no revocation endpoint.
  */
-export function smartConfiguration(baseUrl: string) {
+export function smartConfiguration(baseUrl: string, reading: Reading) {
   const d = discovery(baseUrl);
   return {
     issuer: d.issuer,
@@ -45,11 +46,33 @@ export function smartConfiguration(baseUrl: string) {
     userinfo_endpoint: d.userinfo_endpoint,
     introspection_endpoint: d.introspection_endpoint,
     grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
-    token_endpoint_auth_methods_supported: d.token_endpoint_auth_methods_supported,
-    scopes_supported: ['openid'],
+    token_endpoint_auth_methods_supported: [...d.token_endpoint_auth_methods_supported, 'private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported:
+      reading === 'alternate' ? ['RS384', 'ES384'] : ['RS384'],
+    scopes_supported: [
+      'openid',
+      'fhirUser',
+      'launch',
+      'offline_access',
+      'patient/*.rs',
+      'user/*.rs',
+      'system/*.rs',
+      'patient/*.read',
+      'user/*.read',
+      'system/*.read',
+    ],
     response_types_supported: ['code'],
     code_challenge_methods_supported: d.code_challenge_methods_supported,
-    capabilities: ['client-public', 'client-confidential-symmetric', 'sso-openid-connect'],
+    capabilities: [
+      'launch-ehr',
+      'context-ehr-patient',
+      'client-public',
+      'client-confidential-symmetric',
+      'client-confidential-asymmetric',
+      'sso-openid-connect',
+      'permission-v1',
+      'permission-v2',
+    ],
   };
 }
 
@@ -57,8 +80,12 @@ export function mountWellKnown(app: Hono, ctx: DevboxContext): void {
   const doc = () => discovery(ctx.config.baseUrl);
   app.get('/.well-known/openid-configuration', (c) => c.json(doc()));
   app.get('/.well-known/oauth-authorization-server', (c) => c.json(doc()));
-  app.get('/.well-known/smart-configuration', (c) => c.json(smartConfiguration(ctx.config.baseUrl)));
-  app.get('/fhir/.well-known/smart-configuration', (c) => c.json(smartConfiguration(ctx.config.baseUrl)));
+  app.get('/.well-known/smart-configuration', (c) =>
+    c.json(smartConfiguration(ctx.config.baseUrl, ctx.config.reading)),
+  );
+  app.get('/fhir/.well-known/smart-configuration', (c) =>
+    c.json(smartConfiguration(ctx.config.baseUrl, ctx.config.reading)),
+  );
   app.get('/.well-known/jwks.json', async (c) => {
     const key = await signingKey(ctx);
     c.header('Cache-Control', 'public, max-age=300');

@@ -126,7 +126,10 @@ describe('SMART configuration', () => {
         code_challenge_methods_supported: ['S256'],
       });
       expect(doc.capabilities).toContain('client-public');
-      expect(doc.capabilities).not.toContain('launch-ehr');
+      expect(doc.capabilities).toContain('client-confidential-asymmetric');
+      expect(doc.capabilities).not.toContain('launch-standalone');
+      expect(doc.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
+      expect(doc.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS384']);
       expect(doc).not.toHaveProperty('revocation_endpoint');
     }
   });
