@@ -62,10 +62,22 @@ export const SECRET_PRESENT = '(stored)';
  */
 export async function fetchAllClients(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
   const raw = await fetchPages('/fhir/Client', { _sort: '_id', _total: 'accurate' }, signal);
-  return raw.map((c) => {
-    const { secret, ...rest } = c;
-    return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
+  return raw.map(withoutSecret);
+}
+
+function withoutSecret(c: Record<string, unknown>): Record<string, unknown> {
+  const { secret, ...rest } = c;
+  return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
+}
+
+/** The first `n` Clients by id (one page, n ≤ 1,000), secrets replaced like fetchAllClients. */
+export async function fetchFirstClients(n: number, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+  const res = await aidbox().request({
+    path: '/fhir/Client',
+    query: { _sort: '_id', _count: Math.min(n, PAGE_SIZE), _total: 'none' },
+    signal,
   });
+  return resourcesOf(res.data).map(withoutSecret);
 }
 
 export interface SessionUse {

@@ -1,7 +1,7 @@
 // The data every audit screen starts from, fetched in large pages and cached by TanStack Query
 // under the resource type, so any Client or policy write elsewhere in the console refreshes it.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchAllClients, fetchSessionsSince } from '../../api/audit.ts';
+import { fetchAllClients, fetchFirstClients, fetchSessionsSince } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
 import type { AccessPolicy } from '../../api/types.ts';
 import type { ClientShape } from '../../domain/client-shape.ts';
@@ -12,6 +12,12 @@ export const auditQueries = {
     queryOptions({
       queryKey: ['Client', 'audit', 'all'] as const,
       queryFn: async ({ signal }) => (await fetchAllClients(signal)) as ClientShape[],
+    }),
+  /** The first `n` Clients by id (n ≤ 1,000: one page), for sampled reviews of large installations. */
+  firstClients: (n: number) =>
+    queryOptions({
+      queryKey: ['Client', 'audit', 'first', n] as const,
+      queryFn: async ({ signal }) => (await fetchFirstClients(n, signal)) as ClientShape[],
     }),
   /** The matrix's own query: one fetch of every policy serves both screens. */
   policies: () => policyQueries.list(),
