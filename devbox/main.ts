@@ -1,5 +1,6 @@
 // `npm run devbox -- [--port N] [--host H] [--data DIR | --memory] [--seed demo|none] [--scale C,P] [--reading R]`
 import { bannerLines } from './banner.ts';
+import { demoSmartKeyFile, SMART_BACKEND_ID } from './seed/demo-smart.ts';
 import { configFromArgs, UsageError } from './server-config.ts';
 import { startDevbox } from './server.ts';
 
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   });
   console.log(`devbox ready in ${Date.now() - started} ms at ${box.url}`);
   for (const line of bannerLines(box.ctx.config, box.url, process.env)) console.log(line);
+  const keyFile = demoSmartKeyFile(box.ctx);
+  if (keyFile)
+    console.log(`  SMART backend demo: Client ${SMART_BACKEND_ID}, private key (RS384) in ${keyFile}`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -8,6 +8,7 @@ import { verifyClientSecret, verifyPassword } from '../auth/secrets.ts';
 import type { Resource, ResourceType, Store } from '../store/types.ts';
 import { applyBootstrapEntries, loadBootstrapBundle } from './bootstrap-bundle.ts';
 import { demoResources, resourceTypeOf } from './demo.ts';
+import { createDemoSmartKey, smartDemoResources } from './demo-smart.ts';
 import { operationResources } from './operations.ts';
 import { scaleResources } from './scale.ts';
 import { storeForm } from '../http/fhir-reading.ts';
@@ -118,9 +119,10 @@ export async function ensureBootstrap(ctx: DevboxContext, opts: { fresh: boolean
  */
 export async function seedDemo(ctx: DevboxContext): Promise<void> {
   const env = { consoleUrl: ctx.config.consoleUrl.replace(/\/+$/, ''), now: Date.now() };
+  const smart = smartDemoResources(await createDemoSmartKey(ctx));
   await ctx.store.transaction(async (tx) => {
     // The alternate reading stores policy links as {resourceType, id} (devbox/README.md, "Readings").
-    for (const r of demoResources(env, ctx.config.baseUrl))
+    for (const r of [...demoResources(env, ctx.config.baseUrl), ...smart])
       await tx.update(resourceTypeOf(r), r.id, storeForm(ctx.config.reading, r));
   });
 }
