@@ -59,7 +59,7 @@ describe('Edit a Client', () => {
     expect((stored?.auth as JsonObject).authorization_code).toMatchObject({
       default_identity_provider: { reference: 'IdentityProvider/okta' },
     });
-  });
+  }, 20_000); // loads the editor chunk and renders the whole form: over 5 s on a busy machine
 
   it('blocks registration rule violations with messages on the fields', async () => {
     const user = userEvent.setup();

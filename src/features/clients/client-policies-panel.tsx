@@ -1,20 +1,20 @@
 // The Client's side of the policy matrix: the AccessPolicies linked to it and the global ones that
-// reach it anyway, with link/unlink. Each change is a one-entry transaction with If-Match; on a
-// version conflict the single intent is re-applied onto the fresh policy (never overwriting).
+// reach it anyway, with link/unlink. Each change re-reads the policy, applies the single intent onto
+// its current version in a one-entry transaction with If-Match, and checks the policy's history
+// afterwards, so a concurrent change is never overwritten silently (docs/decisions/0062).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { isAidboxError } from '../../api/errors.ts';
-import { applyPolicyTransaction, fetchPoliciesByIds, policyQueries } from '../../api/policies.ts';
+import {
+  applyPolicyTransaction,
+  fetchPoliciesByIds,
+  fetchPolicyHistory,
+  policyQueries,
+} from '../../api/policies.ts';
+import { changedSince, findOverwrites } from '../../domain/matrix-verify.ts';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { buildMatrix, type PolicyResource } from '../../domain/matrix.ts';
-import {
-  buildTransaction,
-  describeRisk,
-  findRisks,
-  rebase,
-  type AccessRisk,
-} from '../../domain/matrix-apply.ts';
+import { describeRisk, findRisks, rebase, type AccessRisk } from '../../domain/matrix-apply.ts';
 import type { PolicyDiff } from '../../domain/matrix-staging.ts';
 import { errorText } from './error-text.ts';
 import { useConsoleClientId } from './console-client.ts';
@@ -51,21 +51,25 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
     setNotice('');
     const resources: ReadonlyMap<string, PolicyResource> = model.resources;
     try {
-      try {
-        await applyPolicyTransaction(buildTransaction(resources, [diff]));
-        setNotice(`${diff.add.length ? 'Linked to' : 'Unlinked from'} ${diff.policyId}.`);
-      } catch (error) {
-        if (!isAidboxError(error) || error.kind !== 'conflict') throw error;
-        const fresh = await fetchPoliciesByIds([diff.policyId]);
-        const result = rebase(resources, fresh, [diff]);
-        if (!fresh.has(diff.policyId)) setNotice(`${diff.policyId} was deleted meanwhile.`);
-        else if (result.bundle.entry.length === 0) setNotice(`${diff.policyId} was already as you wanted.`);
-        else {
-          await applyPolicyTransaction(result.bundle);
-          setNotice(
-            `${diff.policyId} had changed meanwhile; your change was applied onto the current version.`,
-          );
-        }
+      // Re-read first and apply the one intent onto the current version: a server may ignore
+      // `ifMatch` in transactions (docs/decisions/0062), so the version check cannot be left to it.
+      const fresh = await fetchPoliciesByIds([diff.policyId]);
+      const result = rebase(resources, fresh, [diff]);
+      const moved = changedSince(resources, fresh, [diff.policyId]).length > 0;
+      if (!fresh.has(diff.policyId)) setNotice(`${diff.policyId} was deleted meanwhile.`);
+      else if (result.bundle.entry.length === 0) setNotice(`${diff.policyId} was already as you wanted.`);
+      else {
+        const written = await applyPolicyTransaction(result.bundle);
+        const history = new Map([[diff.policyId, await fetchPolicyHistory(diff.policyId)]]);
+        const [lost] = findOverwrites(fresh, written, history);
+        const done = `${diff.add.length ? 'Linked to' : 'Unlinked from'} ${diff.policyId}.`;
+        setNotice(
+          lost
+            ? `${done} But version ${lost.lostVersion ?? '?'}, saved by someone else at the same moment, was replaced: check the policy's history.`
+            : moved
+              ? `${diff.policyId} had changed meanwhile; your change was applied onto the current version.`
+              : done,
+        );
       }
       setChoice('');
     } catch (error) {
