@@ -6,6 +6,11 @@ import { basicAuth, startTestDevbox, type TestDevbox } from '../testing/start.ts
 import { apiFor } from '../testing/http.ts';
 import { DEMO_SECRETS, DEMO_USER_PASSWORDS } from './demo-secrets.ts';
 import { demoClients, demoPolicies } from './demo.ts';
+import { smartDemoResources } from './demo-smart.ts';
+
+// Seeded beside demoResources because their key pair is generated at seed time.
+const smart = smartDemoResources({});
+const smartOf = (t: string) => smart.filter((r) => r.resourceType === t).length;
 import { seedScale } from './index.ts';
 
 let box: TestDevbox;
@@ -36,9 +41,9 @@ describe('demo seed in a fresh devbox', () => {
     const api = apiFor(box.url, box.rootBasic);
     const env = { consoleUrl: 'http://localhost:4173', now: Date.now() };
     const clients = await api<{ total: number }>('GET', '/fhir/Client?_count=1');
-    expect(clients.body.total).toBe(demoClients(env).length + 2); // + root, aidbox-console
+    expect(clients.body.total).toBe(demoClients(env).length + smartOf('Client') + 2); // + root, aidbox-console
     const policies = await api<{ total: number }>('GET', '/fhir/AccessPolicy?_count=1');
-    expect(policies.body.total).toBe(demoPolicies().length + 2); // + root-allow-all, aidbox-console-admin
+    expect(policies.body.total).toBe(demoPolicies().length + smartOf('AccessPolicy') + 2); // + root-allow-all, aidbox-console-admin
     const consoleClient = await api('GET', '/fhir/Client/aidbox-console');
     expect(consoleClient.body.auth).toMatchObject({
       authorization_code: { redirect_uri: 'http://localhost:4173/callback' },
@@ -96,6 +101,6 @@ describe('demo seed in a fresh devbox', () => {
     const found = await store.search('Client', new URLSearchParams('_ilike=scale-client-0199&_count=1'));
     expect(found.total).toBe(10); // scale-client-01990 … 01999
     const policies = await store.search('AccessPolicy', new URLSearchParams('_count=1'));
-    expect(policies.total).toBe(demoPolicies().length + 2 + 500);
+    expect(policies.total).toBe(demoPolicies().length + smartOf('AccessPolicy') + 2 + 500);
   });
 });
