@@ -36,7 +36,8 @@ describe('Edit a Client', () => {
   it('sends only the changed paths, with If-Match and no secret; unknown fields survive', async () => {
     const user = userEvent.setup();
     const { server } = renderClients('/clients/portal', [portal]);
-    const name = await screen.findByLabelText('Name');
+    // The first test pays for loading the editor chunk: more than findBy's 1 s default under load.
+    const name = await screen.findByLabelText('Name', {}, { timeout: 10_000 });
     await user.clear(name);
     await user.type(name, 'Patient portal');
     await user.clear(screen.getByLabelText('Access token lifetime (seconds)'));
