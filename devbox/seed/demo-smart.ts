@@ -72,17 +72,24 @@ export function smartDemoResources(publicJwk: Record<string, unknown>): Resource
       ...publicApp(
         {
           id: 'smart-ehr-launch-demo',
-          name: 'Growth chart (SMART EHR launch)',
-          description: 'SMART app launched from the EHR with the patient in context; public, PKCE.',
-          redirect_uri: 'https://growth-chart.example-apps.org/callback',
-          details: { owner: 'pediatrics-it', team: 'Clinical Apps', vendor: 'SMART Health IT' },
+          name: 'Cardiac risk calculator (SMART EHR launch, v2 scopes)',
+          description:
+            'SMART app launched from the EHR with the patient in context; public, PKCE, v2 scopes.',
+          redirect_uri: 'https://cardiac-risk.example-apps.org/callback',
+          details: { owner: 'cardiology-it', team: 'Clinical Apps', vendor: 'SMART Health IT' },
         },
         { refresh_token: false },
       ),
       type: 'smart-app',
       grant_types: ['authorization_code'],
-      smart: { launch_uri: 'https://growth-chart.example-apps.org/launch' },
-      scope: [...SMART_LAUNCH, 'patient/Patient.rs', 'patient/Observation.rs?category=vital-signs'],
+      smart: { launch_uri: 'https://cardiac-risk.example-apps.org/launch' },
+      scope: [
+        ...SMART_LAUNCH,
+        'patient/Patient.rs',
+        'patient/Observation.rs?category=vital-signs',
+        'patient/Observation.rs?category=laboratory',
+        'patient/Condition.rs',
+      ],
     },
     {
       ...publicApp({
