@@ -137,3 +137,38 @@ test('a risky Client opens with its findings and saves a description change afte
     await deleteResource('Client', id);
   }
 });
+
+test('fix links open the editor at the field: scrolled to and focused (issue 14 §3) @alternate', async ({
+  page,
+}) => {
+  await signIn(page, '/audit');
+  const findings = page.getByRole('table', { name: 'Security findings' });
+  await findings
+    .locator('tr[data-rule="public-without-pkce"][data-target="Client/scheduling-widget"]')
+    .getByRole('link', { name: /Fix auth\.authorization_code\.pkce/ })
+    .click();
+  await expect(page).toHaveURL(/\/clients\/scheduling-widget\?field=auth\.authorization_code\.pkce/);
+  const pkce = page.locator('[name="auth.authorization_code.pkce"]');
+  await expect(pkce).toBeFocused();
+  await expect(pkce).toBeInViewport();
+
+  // From the editor's own findings banner: a field further down the form.
+  await page.goto('/clients/partner-referral-app');
+  const banner = page.getByRole('region', { name: /Security review/ });
+  await banner.getByRole('link', { name: /Fix auth\.authorization_code\.redirect_uri/ }).click();
+  const redirect = page.locator('[name="auth.authorization_code.redirect_uri"]');
+  await expect(redirect).toBeFocused();
+  await expect(redirect).toBeInViewport();
+
+  // A secret's age is fixed by rotating it: the link lands on Rotate secret.
+  await page.goto('/clients/claims-adjudicator?field=details.secretRotatedAt');
+  await expect(page.getByRole('link', { name: 'Rotate secret' })).toBeFocused();
+
+  // A field the form does not show opens the raw JSON tab.
+  await page.goto('/clients/claims-adjudicator?field=x-unknown.field');
+  await expect(page.getByRole('tab', { name: 'Raw JSON' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Client JSON')).toBeFocused();
+  // Afterwards the tabs are the user's again.
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+});

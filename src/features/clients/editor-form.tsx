@@ -19,6 +19,7 @@ import {
   type EditorBase,
 } from './editor-rules.ts';
 import { ExistingProblems } from './existing-problems.tsx';
+import { useFieldFocus, type EditorTab } from './field-focus.ts';
 import { GrantsSection } from './grants-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
 import { Modal } from './modal.tsx';
@@ -52,7 +53,10 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
     [editorBase, acknowledged],
   );
   const form = useForm<ClientFormValues>({ defaultValues: editorBase.initial, resolver });
-  const [tab, setTab] = useState<'form' | 'json' | 'history'>('form');
+  const [tab, setTab] = useState<EditorTab>('form');
+  // `?field=` from a review link: open its tab, scroll to it, focus it.
+  const controls = useMemo(() => flatten(editorBase.initial), [editorBase]);
+  useFieldFocus((name) => controls[name] === true, tab, setTab);
   const [guarded, setGuarded] = useState<JsonObject>();
   const [understood, setUnderstood] = useState(false);
   const [formError, setFormError] = useState('');
