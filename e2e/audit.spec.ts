@@ -152,7 +152,9 @@ test('the printed report hides navigation and names the Aidbox URL, time and rev
   await expect(header).toContainText(new Date().toISOString().slice(0, 10));
 });
 
-test('without dev mode, the evaluator refusal is explained instead of failing silently', async ({ page }) => {
+test('without dev mode, the console evaluates from the policy text and says how to enable Aidbox’s evaluator', async ({
+  page,
+}) => {
   await page.route('**/auth/test-policy', (route) =>
     route.fulfill({
       status: 404,
@@ -164,5 +166,8 @@ test('without dev mode, the evaluator refusal is explained instead of failing si
     }),
   );
   await signIn(page, '/audit/access?client=demo-backend');
-  await expect(page.getByRole('alert')).toContainText('BOX_SECURITY_DEV_MODE=true');
+  const note = page.getByRole('note', { name: 'How these results were evaluated' });
+  await expect(note).toContainText('Evaluated by the console from the policy text.');
+  await expect(note).toContainText('BOX_SECURITY_DEV_MODE=true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
