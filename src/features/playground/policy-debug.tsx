@@ -17,7 +17,9 @@ function verdictOf(r: Record<string, unknown>): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
-export function parseDebug(json: unknown): { decision: boolean | undefined; policies: PolicyResult[] } | undefined {
+export function parseDebug(
+  json: unknown,
+): { decision: boolean | undefined; policies: PolicyResult[] } | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const body = json as Record<string, unknown>;
   if (!Array.isArray(body.policies)) return undefined;
