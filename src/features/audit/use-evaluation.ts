@@ -91,6 +91,8 @@ export function useEvaluation() {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   useEffect(() => () => controller.current?.abort(), []);
+  // Ask early, while Clients and policies still load: the answer is needed right after.
+  useEffect(() => void detectOnce(), []);
 
   const start = useCallback(({ plan, cells, clients }: RunInput) => {
     controller.current?.abort();
