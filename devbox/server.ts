@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { DevboxConfig, DevboxContext } from './context.ts';
 import type { DevboxEnv } from './http/fhir-env.ts';
+import { removeMemoryDemoKey } from './seed/demo-smart.ts';
 import { ensureBootstrap, seedDemo, seedScale } from './seed/index.ts';
 import { defaultConfig, urlFor } from './server-config.ts';
 import { openStore } from './store/pglite-store.ts';
@@ -103,6 +104,7 @@ export async function startDevbox(overrides: Partial<DevboxConfig> = {}): Promis
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await store.close();
+      await removeMemoryDemoKey(ctx);
     })();
     return stopping;
   };

@@ -5,9 +5,9 @@
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { JWT_BEARER } from '../auth/client-assertion.ts';
 import type { DevboxContext } from '../context.ts';
 import type { Resource } from '../store/types.ts';
@@ -21,6 +21,14 @@ const memoryKeyFiles = new WeakMap<DevboxContext, string>();
 export function demoSmartKeyFile(ctx: DevboxContext): string | undefined {
   const file = ctx.config.dataDir ? join(ctx.config.dataDir, KEY_FILE) : memoryKeyFiles.get(ctx);
   return file && existsSync(file) ? file : undefined;
+}
+
+/** --memory: the temp key file goes with the process's data (called when devbox stops). */
+export async function removeMemoryDemoKey(ctx: DevboxContext): Promise<void> {
+  const file = memoryKeyFiles.get(ctx);
+  if (!file) return;
+  memoryKeyFiles.delete(ctx);
+  await rm(dirname(file), { recursive: true, force: true });
 }
 
 /** Generates the key pair, writes the private half (JWK and PEM, owner-only) and returns the public JWK. */

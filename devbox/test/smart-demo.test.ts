@@ -1,6 +1,7 @@
 // The demo SMART backend service: its private key is written at seed time (owner-only file, never
 // on the Client), and a client assertion signed with it obtains a token that reads /fhir.
 import { importJWK, type JWK } from 'jose';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSmartKeyFile, SMART_BACKEND_ID } from '../seed/demo-smart.ts';
@@ -47,5 +48,12 @@ describe('demo SMART backend service', () => {
       smart: { launch_uri: expect.any(String) as unknown },
     });
     expect(app.body.scope).toContain('patient/Observation.rs?category=vital-signs');
+  });
+
+  it('removes the --memory temp key file when devbox stops', async () => {
+    const file = demoSmartKeyFile(box.ctx) ?? '';
+    expect(existsSync(file)).toBe(true);
+    await box.stop();
+    expect(existsSync(file)).toBe(false);
   });
 });
