@@ -2,6 +2,7 @@
 // when the Client calls it; long evaluations show progress and stop on Cancel.
 import { readFile } from 'node:fs/promises';
 import { realStatus } from './audit-requests.ts';
+import { E2E } from './env.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
 test('effective access of demo-backend matches its real requests, cross-checked with Aidbox @alternate', async ({
@@ -16,6 +17,7 @@ test('effective access of demo-backend matches its real requests, cross-checked 
   await expect(check).toContainText('all agree');
   const compared = Number(/(\d+) of the console/.exec(await check.innerText())?.[1]);
   expect(compared).toBeGreaterThan(5);
+  await page.screenshot({ path: `/tmp/helper-c-access-${E2E.reading}.png` });
   const grid = page.getByRole('table', { name: 'Effective access by resource type and interaction' });
   const cells: [string, string][] = [
     ['Patient', 'read'],
