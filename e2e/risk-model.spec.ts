@@ -49,7 +49,7 @@ test('the list’s Risks column equals the review’s findings for every demo Cl
   for (;;) {
     await expect(table.locator('tbody a[data-row-link]').first()).toBeVisible();
     // The rules load after the first rows: wait until no cell is still checking.
-    await expect(table.getByLabel('Checking risks')).toHaveCount(0);
+    await expect(table.locator('[aria-label="Checking risks"]')).toHaveCount(0);
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => {
         const cells = tr.querySelectorAll('td');
