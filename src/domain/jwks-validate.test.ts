@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PRIVATE_MEMBERS,
@@ -210,5 +211,33 @@ describe('checkJwksUri', () => {
     expect(isLoopbackHttp('http://localhost/j')).toBe(true);
     expect(isLoopbackHttp('https://localhost/j')).toBe(false);
     expect(isLoopbackHttp('nope')).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  it('no private member value ever reaches the output', () => {
+    const secret = fc.string({ minLength: 12 }).map((s) => `SECRET${s}`);
+    const member = fc.constantFrom(...PRIVATE_MEMBERS);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(member, secret), { minLength: 1 }),
+        fc.constantFrom('RSA', 'EC', 'oct'),
+        (privs, kty) => {
+          const jwk: Record<string, unknown> = {
+            kty,
+            kid: 'k',
+            n: 'AQAB',
+            e: 'AQAB',
+            crv: 'P-384',
+            x: 'AA',
+            y: 'AA',
+          };
+          for (const [m, v] of privs) jwk[m] = v;
+          const out = JSON.stringify([validateJwks({ keys: [jwk] }), validateJwksText(JSON.stringify(jwk))]);
+          expect(out).not.toContain('SECRET');
+          expect(validateJwks(jwk).ok).toBe(false);
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   grantedScopes,
   lintScopes,
@@ -167,5 +168,34 @@ describe('lintScopes', () => {
   });
   it('ignores non-resource scopes', () => {
     expect(lint('openid fhirUser launch offline_access', true, [])).toEqual([]);
+  });
+});
+
+describe('properties', () => {
+  const perm = fc.subarray(['c', 'r', 'u', 'd', 's'], { minLength: 1 }).map((xs) => xs.join(''));
+  const scope = fc
+    .tuple(fc.constantFrom('patient', 'user', 'system'), fc.constantFrom('*', 'Observation', 'Patient'), perm)
+    .map(([c, t, p]) => `${c}/${t}.${p}`);
+
+  it('every generated v2 scope parses, and covers itself', () => {
+    fc.assert(
+      fc.property(scope, (s) => {
+        expect(resource(s).version).toBe(2);
+        expect(scopeCovers(s, s)).toBe(true);
+      }),
+    );
+  });
+
+  it('granted scopes are a subset of the requested ones, each covered by an allowed one', () => {
+    fc.assert(
+      fc.property(fc.array(scope), fc.array(scope), (requested, allowed) => {
+        const granted = grantedScopes(requested, allowed);
+        for (const g of granted) {
+          expect(requested).toContain(g);
+          expect(allowed.some((a) => scopeCovers(a, g))).toBe(true);
+        }
+        for (const r of requested) if (allowed.includes(r)) expect(granted).toContain(r);
+      }),
+    );
   });
 });
