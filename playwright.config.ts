@@ -9,10 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds scripts/test.ts's closing "N passed, N failed" line.
-  reporter: [
-    ['list'],
-    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json' }],
-  ],
+  reporter: [['list'], ['json', { outputFile: E2E.jsonReport }]],
   use: {
     baseURL: E2E.consoleUrl,
     browserName: 'chromium',
@@ -37,7 +34,7 @@ export default defineConfig({
     },
     {
       // E2E_NGINX=1: the same build behind nginx with the production configuration (smoke test).
-      command: `${process.env.E2E_SKIP_BUILD === '1' ? '' : 'npx vite build --logLevel warn && '}npx tsx scripts/${E2E.nginx ? 'nginx-run' : 'serve'}.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
+      command: `${E2E.skipBuild ? '' : 'npx vite build --logLevel warn && '}npx tsx scripts/${E2E.nginx ? 'nginx-run' : 'serve'}.ts --port ${E2E.consolePort} --aidbox ${E2E.devboxUrl}`,
       url: E2E.consoleUrl,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -13,9 +13,15 @@ const reading = process.env.E2E_READING === 'alternate' ? 'alternate' : 'strict'
 const devMode = process.env.E2E_DEV_MODE !== 'false';
 const devboxPort = Number(process.env.E2E_DEVBOX_PORT ?? 8890);
 const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 5190);
+/** E2E_SKIP_BUILD=1: serve the dist/ an earlier run built (scripts/test.ts's later runs). */
+const skipBuild = process.env.E2E_SKIP_BUILD === '1';
+/** Where the JSON report goes; scripts/test.ts gives each run its own file. */
+const jsonReport = String(process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json');
 
 export const E2E = {
   nginx,
+  skipBuild,
+  jsonReport,
   reading,
   devMode,
   devboxPort,
