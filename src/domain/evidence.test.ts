@@ -68,7 +68,11 @@ describe('access evidence', () => {
     cell: { status: 'unknown', reason: 'q: sql engine' },
   };
   it('CSV rows say the decision, the allowing policies, and why a cell is not an answer', () => {
-    expect(accessCsv([...rows, unknownRow]).split('\r\n').slice(1, 6)).toEqual([
+    expect(
+      accessCsv([...rows, unknownRow])
+        .split('\r\n')
+        .slice(1, 6),
+    ).toEqual([
       '"a","Patient","read","allowed","p1 p2",""',
       '"a","Patient","delete","denied","",""',
       '"a","Patient","create","not evaluated","","not evaluated yet"',
