@@ -2,6 +2,7 @@
 // policy evaluation (`POST /auth/test-policy`), resource history and version-guarded restore.
 // Policies come from policies.ts's `fetchAllPolicies` (one query for the whole console).
 import { aidbox, type QueryValue } from './aidbox-client.ts';
+import { HAS_SECRET } from './clients.ts';
 import { AidboxError } from './errors.ts';
 import { BundleSchema, type Bundle } from './types.ts';
 
@@ -49,6 +50,14 @@ async function fetchPages(
   }
 }
 
+/** `{reference}` from either documented link form: `{reference}` or `{resourceType, id}`. */
+function referenceOf(link: Record<string, unknown>): { reference?: string } {
+  if (typeof link.reference === 'string') return { reference: link.reference };
+  if (typeof link.resourceType === 'string' && typeof link.id === 'string')
+    return { reference: `${link.resourceType}/${link.id}` };
+  return {};
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -62,12 +71,7 @@ export const SECRET_PRESENT = '(stored)';
  */
 export async function fetchAllClients(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
   const raw = await fetchPages('/fhir/Client', { _sort: '_id', _total: 'accurate' }, signal);
-  return raw.map(withoutSecret);
-}
-
-function withoutSecret(c: Record<string, unknown>): Record<string, unknown> {
-  const { secret, ...rest } = c;
-  return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
+  return markSecrets(raw, () => fetchPages('/fhir/Client', { ...HAS_SECRET, _elements: 'id' }, signal));
 }
 
 /** The first `n` Clients by id (one page, n ≤ 1,000), secrets replaced like fetchAllClients. */
@@ -77,7 +81,32 @@ export async function fetchFirstClients(n: number, signal?: AbortSignal): Promis
     query: { _sort: '_id', _count: Math.min(n, PAGE_SIZE), _total: 'none' },
     signal,
   });
-  return resourcesOf(res.data).map(withoutSecret);
+  const raw = resourcesOf(res.data);
+  const ids = raw.map((c) => c.id).filter((id): id is string => typeof id === 'string');
+  return markSecrets(raw, () =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : fetchPages('/fhir/Client', { _id: ids.join(','), ...HAS_SECRET, _elements: 'id' }, signal),
+  );
+}
+
+/**
+ * Replaces each stored secret by SECRET_PRESENT. Where reads carry no `secret` at all (an Aidbox
+ * that omits it on read, devbox's alternate reading), search (`.secret$isnull=false`, which sees the
+ * stored resource) says which Clients hold one, so the secret rules still see them.
+ */
+async function markSecrets(
+  raw: Record<string, unknown>[],
+  holders: () => Promise<Record<string, unknown>[]>,
+): Promise<Record<string, unknown>[]> {
+  if (raw.length === 0 || raw.some((c) => typeof c.secret === 'string')) return raw.map(withoutSecret);
+  const ids = new Set((await holders()).map((c) => c.id));
+  return raw.map((c) => (ids.has(c.id) ? { ...withoutSecret(c), secret: SECRET_PRESENT } : withoutSecret(c)));
+}
+
+function withoutSecret(c: Record<string, unknown>): Record<string, unknown> {
+  const { secret, ...rest } = c;
+  return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
 }
 
 export interface SessionUse {
@@ -97,8 +126,7 @@ export async function fetchSessionsSince(since: Date, signal?: AbortSignal): Pro
     signal,
   );
   return raw.map((s) => {
-    const client =
-      isRecord(s.client) && typeof s.client.reference === 'string' ? { reference: s.client.reference } : {};
+    const client = isRecord(s.client) ? referenceOf(s.client) : {};
     return typeof s.start === 'string' ? { client, start: s.start } : { client };
   });
 }
