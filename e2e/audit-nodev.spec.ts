@@ -28,8 +28,13 @@ test('effective access without dev mode: evaluated from the policy text, sql cel
   await expect(grid.locator('td[data-cell="Observation:create"]')).toContainText('lab-results-mixed-link');
   // global-read-operations is a global sql policy: where nothing else allows, only Aidbox can say.
   await expect(grid.locator('td[data-cell="Patient:delete"]')).toContainText('Unknown');
+  // The cell names the policy; its title says why (the sql engine).
   await expect(grid.locator('td[data-cell="Patient:delete"]')).toContainText(
-    'global-read-operations: sql engine',
+    'needs Aidbox: global-read-operations',
+  );
+  await expect(grid.locator('td[data-cell="Patient:delete"] .au-unknown')).toHaveAttribute(
+    'title',
+    /^global-read-operations: sql engine/,
   );
   // Every decided cell holds against demo-backend's real requests; none of the unknown is shown as denied.
   for (const [type, interaction] of [
