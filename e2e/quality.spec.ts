@@ -131,7 +131,7 @@ test('hostile names and redirect URIs render as inert text in the list, the form
   );
   await expect(page.locator('main img')).toHaveCount(0);
 
-  await row.getByRole('link', { name: id }).click();
+  await row.getByRole('link', { name: id, exact: true }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
   await expect(
     page.getByRole('group', { name: /Implicit grant settings/ }).getByLabel('Redirect URI'),

@@ -42,6 +42,9 @@ async function saveAccepted(page: Page, id: string) {
   await page.getByRole('button', { name: 'Save changes' }).click();
   expect((await saved).status()).toBe(200);
   await expect(page.getByRole('alert').filter({ hasText: 'Fix the fields marked above' })).toHaveCount(0);
+  // The editor adopts the saved version once the save's follow-up reads are done; typing before
+  // that would be reset, so wait for the network to settle before the next value.
+  await page.waitForLoadState('networkidle');
 }
 
 const REJECTED: [string, RegExp][] = [
