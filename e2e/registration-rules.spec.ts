@@ -98,8 +98,13 @@ test('redirect URIs: each forbidden form is refused on its field, each allowed o
   });
 
   for (const [value, warning] of ACCEPTED) {
-    await uri.fill(value);
-    if (warning) await expect(uri, value).toHaveAccessibleDescription(warning);
+    // Known issue (closing note, stop 15): the editor can adopt the saved version after the next
+    // value is typed, resetting it; type again until the field holds it.
+    await expect(async () => {
+      await uri.fill(value);
+      await expect(uri).toHaveValue(value, { timeout: 1_000 });
+      if (warning) await expect(uri, value).toHaveAccessibleDescription(warning, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await saveAccepted(page, id);
     const stored = (await readResource('Client', id)) as unknown as {
       auth: { authorization_code: { redirect_uri: string } };
@@ -172,8 +177,12 @@ test('PKCE for public clients, legacy grants behind an override, refresh tokens 
 
   // Refresh tokens without an absolute lifetime: allowed, with the warning on the field.
   const lifetime = code.getByLabel('Refresh token lifetime (seconds)');
-  await lifetime.fill('');
-  await expect(lifetime).toHaveAccessibleDescription(/Aidbox treats a missing value as never expiring/);
+  await expect(async () => {
+    await lifetime.fill('');
+    await expect(lifetime).toHaveAccessibleDescription(/Aidbox treats a missing value as never expiring/, {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 15_000 });
   await saveAccepted(page, id);
   const stored = (await readResource('Client', id)) as unknown as {
     auth: { authorization_code: Record<string, unknown> };
