@@ -73,10 +73,7 @@ const ACCEPTED: [string, RegExp | null][] = [
   ['https://аpp.example.com/cb', /xn--pp-6kc\.example\.com/],
 ];
 
-// fixme (stop 15): flaky since the editor can adopt a saved version after the next value is typed
-// (client-editor.tsx restart after patchClient's follow-up read); the rules themselves are unit-tested
-// in src/domain/redirect-uri.test.ts. Re-enable once the editor keeps edits made after Save.
-test.fixme('redirect URIs: each forbidden form is refused on its field, each allowed one is stored byte for byte', async ({
+test('redirect URIs: each forbidden form is refused on its field, each allowed one is stored byte for byte', async ({
   page,
   seed,
 }) => {

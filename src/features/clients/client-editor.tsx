@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, rebaseEdit, type JsonObject } from '../../domain/client-diff.ts';
@@ -60,9 +61,12 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
     try {
       const saved = await patch.mutateAsync({ id, patch: body, versionId: base.versionId ?? '' });
       queryClient.setQueryData(clientQueries.detail(id).queryKey, saved);
-      restart(saved, asJson(saved));
+      // No remount: the form stays mounted and adopts the saved version itself, keeping whatever
+      // was typed while the save was in flight (a remount would reset it and drop focus).
+      setBase(saved);
+      setDraft(asJson(saved));
       toast.show('Saved.', 'success');
-      return { ok: true };
+      return { ok: true, saved: asJson(saved) };
     } catch (error) {
       if (!isAidboxError(error) || error.reason !== 'version-conflict') return { ok: false, error };
       try {
@@ -136,9 +140,9 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
         <legend>Danger zone</legend>
         <p className="cc-help">Deleting stops every application using this Client from getting tokens.</p>
         <div>
-          <button type="button" className="cc-danger" onClick={() => setDeleting(true)}>
+          <Button variant="danger" onClick={() => setDeleting(true)}>
             Delete Client…
-          </button>
+          </Button>
         </div>
       </fieldset>
       {deleting && (

@@ -3,6 +3,8 @@ import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import type { ClientRecord } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
 import { HistoryView } from '../../components/history/history-view.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
@@ -22,11 +24,11 @@ import { ExistingProblems } from './existing-problems.tsx';
 import { useFieldFocus, type EditorTab } from './field-focus.ts';
 import { GrantsSection } from './grants-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
-import { Modal } from './modal.tsx';
 import { MoreSections } from './more-sections.tsx';
 import { RawJsonTab } from './raw-json-tab.tsx';
 
-export type SaveOutcome = { ok: true } | { ok: false; error?: unknown };
+/** `saved`: the stored version after a write, which the form adopts for the fields left alone since. */
+export type SaveOutcome = { ok: true; saved?: JsonObject } | { ok: false; error?: unknown };
 
 interface EditorFormProps {
   base: ClientRecord;
@@ -74,7 +76,12 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
   async function send(client: JsonObject) {
     setFormError('');
     const outcome = await onSave(client);
-    if (outcome.ok || outcome.error === undefined) return;
+    if (outcome.ok) {
+      // Fields edited while the save was in flight are dirty and keep the user's value.
+      if (outcome.saved) form.reset(toFormValues(outcome.saved), { keepDirtyValues: true });
+      return;
+    }
+    if (outcome.error === undefined) return;
     const mapped = isAidboxError(outcome.error)
       ? outcomeToFieldErrors(outcome.error.issues, 'Client')
       : undefined;
@@ -174,12 +181,10 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
             blocked={needsAcknowledgement}
           />
           <div className="cc-sticky-actions">
-            <button type="submit" className="cc-primary" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
-            </button>
-            <button type="button" onClick={() => form.reset(editorBase.initial)}>
-              Discard changes
-            </button>
+            <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
+              Save changes
+            </Button>
+            <Button onClick={() => form.reset(editorBase.initial)}>Discard changes</Button>
             {Object.keys(form.formState.errors).some((k) => k !== 'root') ? (
               <p className="cc-error" role="alert">
                 Fix the fields marked above before saving.
@@ -198,33 +203,29 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
       <LeaveGuard when={dirty} title="Discard unsaved changes?">
         <p>Your changes to this Client are not saved. If you leave now, they are lost.</p>
       </LeaveGuard>
-      {guarded && (
-        <Modal
-          title="Save changes to the console’s own Client?"
-          onClose={() => setGuarded(undefined)}
-          actions={
-            <>
-              <button type="button" onClick={() => setGuarded(undefined)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="cc-danger"
-                disabled={!understood}
-                onClick={() => {
-                  const client = guarded;
-                  setGuarded(undefined);
-                  void send(client);
-                }}
-              >
-                Save anyway
-              </button>
-            </>
-          }
-        >
-          <LockoutWarning checked={understood} onChange={setUnderstood} action="change" />
-        </Modal>
-      )}
+      <Dialog
+        open={guarded !== undefined}
+        title="Save changes to the console’s own Client?"
+        onClose={() => setGuarded(undefined)}
+        footer={
+          <>
+            <Button onClick={() => setGuarded(undefined)}>Cancel</Button>
+            <Button
+              variant="danger"
+              disabled={!understood}
+              onClick={() => {
+                const client = guarded;
+                setGuarded(undefined);
+                if (client) void send(client);
+              }}
+            >
+              Save anyway
+            </Button>
+          </>
+        }
+      >
+        <LockoutWarning checked={understood} onChange={setUnderstood} action="change" />
+      </Dialog>
     </FormProvider>
   );
 }

@@ -28,7 +28,12 @@ export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const clientId = params.get('client') ?? '';
   const flowParam = params.get('flow');
-  const flow: Flow = isFlow(flowParam) ? flowParam : 'authorization_code';
+  // The URL is the source of truth, but setSearchParams settles a render later: until then the
+  // chosen radio would snap back to unchecked. The choice shows at once and yields to the URL.
+  // `from` is the URL's value when the choice was made: once the URL moves on, the choice is moot.
+  const [chosen, setChosen] = useState<{ flow: Flow; from: string | null }>();
+  const flow: Flow =
+    chosen && chosen.from === flowParam ? chosen.flow : isFlow(flowParam) ? flowParam : 'authorization_code';
   const scope = params.get('scope') ?? '';
   const path = params.get('path') ?? '/fhir/Patient';
   const methodParam = params.get('method') ?? 'GET';
@@ -96,7 +101,15 @@ export function PlaygroundPage() {
               This Client is inactive (active: false): Aidbox will refuse its flows.
             </p>
           ) : null}
-          <FlowPicker flow={flow} client={client} tokens={tokens} onFlow={(f) => setParam('flow', f)} />
+          <FlowPicker
+            flow={flow}
+            client={client}
+            tokens={tokens}
+            onFlow={(f) => {
+              setChosen({ flow: f, from: flowParam });
+              setParam('flow', f);
+            }}
+          />
           <section className="pg-fieldset pg-run-card" aria-label="Run the flow">
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-scope`}>
