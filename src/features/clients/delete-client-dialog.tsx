@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Modal } from './modal.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
+import { TextField } from '../../components/form/text-field.tsx';
 
 interface DeleteClientDialogProps {
   clientId: string;
@@ -20,17 +22,19 @@ export function DeleteClientDialog(props: DeleteClientDialogProps) {
   const ready = typed === clientId && (!isConsoleClient || understood) && !pending;
 
   return (
-    <Modal
+    <Dialog
+      open
       title={`Delete Client ${clientId}?`}
       onClose={onClose}
-      actions={
+      dismissible={!pending}
+      footer={
         <>
-          <button type="button" onClick={onClose}>
+          <Button onClick={onClose} disabled={pending}>
             Cancel
-          </button>
-          <button type="button" className="cc-danger" disabled={!ready} onClick={onConfirm}>
-            {pending ? 'Deleting…' : 'Delete Client'}
-          </button>
+          </Button>
+          <Button variant="danger" disabled={!ready} loading={pending} onClick={onConfirm}>
+            Delete Client
+          </Button>
         </>
       }
     >
@@ -40,23 +44,23 @@ export function DeleteClientDialog(props: DeleteClientDialogProps) {
       </p>
       {impact}
       {isConsoleClient && <LockoutWarning checked={understood} onChange={setUnderstood} action="delete" />}
-      <label className="cc-field">
-        <span>
-          Type <strong className="cc-mono">{clientId}</strong> to confirm
-        </span>
-        <input
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
+      <TextField
+        label={
+          <>
+            Type <strong className="cc-mono">{clientId}</strong> to confirm
+          </>
+        }
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
       {error && (
-        <p role="alert" className="cc-error">
+        <p role="alert" className="field-error">
           {error}
         </p>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 

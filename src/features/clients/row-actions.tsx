@@ -5,6 +5,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { grantList } from '../../domain/client-shape.ts';
 import { ActionImpact } from './action-impact.tsx';
@@ -12,7 +14,6 @@ import { setActiveNow, useDeleteClient, useSetActive } from './client-mutations.
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog, LockoutWarning } from './delete-client-dialog.tsx';
 import { errorText } from './error-text.ts';
-import { Modal } from './modal.tsx';
 
 export type PendingAction = { kind: 'deactivate' | 'delete'; record: ClientRecord } | undefined;
 
@@ -77,32 +78,34 @@ export function RowActions({ action, onDone }: RowActionsProps) {
     );
   }
   return (
-    <Modal
+    <Dialog
+      open
       title={`Deactivate ${id}?`}
       onClose={onDone}
-      actions={
+      dismissible={!setActive.isPending}
+      footer={
         <>
-          <button type="button" onClick={onDone}>
+          <Button onClick={onDone} disabled={setActive.isPending}>
             Cancel
-          </button>
-          <button
-            type="button"
-            className="cc-danger"
-            disabled={(isConsole && !understood) || setActive.isPending}
+          </Button>
+          <Button
+            variant="danger"
+            disabled={isConsole && !understood}
+            loading={setActive.isPending}
             onClick={deactivate}
           >
-            {setActive.isPending ? 'Deactivating…' : 'Deactivate'}
-          </button>
+            Deactivate
+          </Button>
         </>
       }
     >
       <ActionImpact clientId={id} grants={grants} action="deactivate" />
       {isConsole && <LockoutWarning checked={understood} onChange={setUnderstood} action="deactivate" />}
       {setActive.isError && (
-        <p role="alert" className="cc-error">
+        <p role="alert" className="field-error">
           {errorText(setActive.error)}
         </p>
       )}
-    </Modal>
+    </Dialog>
   );
 }
