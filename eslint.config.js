@@ -10,7 +10,7 @@ import globals from 'globals';
 
 const FEATURES = ['clients', 'policies', 'secrets', 'playground', 'audit'];
 
-/** @typedef {{ group: string[]; message: string }} Ban */
+/** @typedef {{ group: string[]; message: string; allowTypeImports?: boolean }} Ban */
 const ban = (/** @type {string[]} */ groups, /** @type {string} */ message) =>
   groups.map((g) => /** @type {Ban} */ ({ group: [g], message }));
 
@@ -31,6 +31,28 @@ const PURE = ban(
   ['react', 'react-dom', '**/api/**', '**/auth/**', '**/components/**'],
   'domain/ is pure: no React, no I/O.',
 );
+// The model (decision 0090) is the bottom layer: resource shapes only, importing nothing of ours.
+const MODEL_LEAF = ban(
+  [
+    '**/api/**',
+    '**/auth/**',
+    '**/components/**',
+    '**/config/**',
+    '**/domain/**',
+    '**/testing/**',
+    'react',
+    'react-dom',
+  ],
+  'model/ is the bottom layer: resource shapes only, it imports nothing of the console.',
+);
+// domain/ reads the model's types, never its zod schemas (those are for parsing, which is api/'s job).
+const MODEL_TYPES_ONLY = [
+  {
+    group: ['**/model/**'],
+    message: 'domain/ imports only types from model/ (decision 0090).',
+    allowTypeImports: true,
+  },
+];
 
 /**
  * Layering rules (decision 0001). ESLint keeps only the last `no-restricted-imports` setting that
@@ -39,7 +61,12 @@ const PURE = ban(
 const layer = (/** @type {string[]} */ files, /** @type {Ban[]} */ patterns) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { paths: NO_CLASSIC_ZOD, patterns: [...EVERYWHERE, ...patterns] }],
+    // The typescript-eslint variant: it knows `import type`, which domain/ may use on model/.
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { paths: NO_CLASSIC_ZOD, patterns: [...EVERYWHERE, ...patterns] },
+    ],
   },
 });
 
@@ -76,7 +103,10 @@ export default defineConfig([
   },
   layer(['src/**'], []),
   layer(['src/components/**', 'src/config/**', 'src/api/**', 'src/auth/**'], LOWER),
-  layer(['src/domain/**'], [...LOWER, ...PURE]),
+  layer(['src/domain/**'], [...LOWER, ...PURE, ...MODEL_TYPES_ONLY]),
+  layer(['src/model/**'], [...LOWER, ...MODEL_LEAF]),
+  // The path registry (issue 13 §3): every layer links through it, so it depends on nothing.
+  layer(['src/routes/**'], [...LOWER, ...PURE]),
   ...FEATURES.map((f) =>
     layer(
       [`src/features/${f}/**`],

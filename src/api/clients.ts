@@ -7,7 +7,8 @@ import { aidbox, type AidboxResponse } from './aidbox-client.ts';
 import { AidboxError } from './errors.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { parseLeniently } from './resource-parse.ts';
-import { BundleSchema, ClientSchema, type StoredClient } from './types.ts';
+import { ClientSchema, type StoredClient } from '../model/client.ts';
+import { BundleSchema } from './types.ts';
 
 export type { StoredClient };
 

@@ -6,7 +6,8 @@ import type { TransactionBundle } from '../domain/matrix-apply.ts';
 import { aidbox, type QueryValue } from './aidbox-client.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { parseLeniently } from './resource-parse.ts';
-import { AccessPolicySchema, BundleSchema, type AccessPolicy, type Bundle } from './types.ts';
+import { AccessPolicySchema, type AccessPolicy } from '../model/access-policy.ts';
+import { BundleSchema, type Bundle } from './types.ts';
 
 export type { AccessPolicy };
 

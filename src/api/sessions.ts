@@ -2,7 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { aidbox } from './aidbox-client.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
-import { BundleSchema, SessionSchema, type Session } from './types.ts';
+import { SessionSchema, type Session } from '../model/session.ts';
+import { BundleSchema } from './types.ts';
 
 export interface SessionPage {
   sessions: Session[];

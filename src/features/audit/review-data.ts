@@ -3,7 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchAllClients, fetchFirstClients, fetchSessionsSince } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
-import type { AccessPolicy } from '../../api/types.ts';
+import type { AccessPolicy } from '../../model/access-policy.ts';
 import type { ClientShape } from '../../domain/client-shape.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { policyQueries } from '../../api/policies.ts';
 import { sessionQueries, type SessionPage } from '../../api/sessions.ts';
-import type { Session } from '../../api/types.ts';
+import type { Session } from '../../model/session.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
 
 /** Not ended and not expired (`exp` is epoch seconds in Aidbox). */

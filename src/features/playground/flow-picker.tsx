@@ -1,7 +1,7 @@
 // The flow choice: a radio group; flows the Client's configuration rules out are disabled with the
 // reason, legacy grants carry why they are legacy.
 import { useId } from 'react';
-import type { StoredClient } from '../../api/types.ts';
+import type { StoredClient } from '../../model/client.ts';
 import { FLOWS, flowBlockedReason, tokenBlockedReason, type Flow } from './flows.ts';
 import type { RunTokens } from './playground-store.ts';
 

@@ -1,4 +1,4 @@
-import type { StoredClient } from '../../api/types.ts';
+import type { StoredClient } from '../../model/client.ts';
 import { isCallbackMessage } from './code-flow.ts';
 import { flowBlockedReason, isFlow, redirectUriOf, tokenBlockedReason } from './flows.ts';
 

@@ -1,5 +1,5 @@
 // Which flows the playground offers, and which of them a Client's configuration allows.
-import type { StoredClient } from '../../api/types.ts';
+import type { StoredClient } from '../../model/client.ts';
 import type { RunTokens } from './playground-store.ts';
 
 export type Flow =

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SessionPage } from '../../api/sessions.ts';
-import type { Session } from '../../api/types.ts';
+import type { Session } from '../../model/session.ts';
 
 export type SessionsQuery = UseQueryResult<SessionPage>;
 
