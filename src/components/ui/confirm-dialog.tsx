@@ -11,6 +11,8 @@ export interface ConfirmDialogProps {
   confirmText?: string;
   tone?: 'danger' | 'primary';
   busy?: boolean;
+  /** `md` for a confirmation that lists an impact; short questions stay `sm`. */
+  size?: 'sm' | 'md';
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   confirmText,
   tone = 'danger',
   busy = false,
+  size = 'sm',
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -39,7 +42,7 @@ export function ConfirmDialog({
       title={title}
       onClose={close}
       dismissible={!busy}
-      size="sm"
+      size={size}
       footer={
         <>
           <Button onClick={close} disabled={busy}>

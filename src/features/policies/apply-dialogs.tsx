@@ -1,5 +1,6 @@
 // The two questions an apply can ask: "this may remove your own access — apply anyway?" and
 // "someone else changed these policies — here is what changed, apply your re-based changes?".
+import type { ReactNode } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
@@ -24,18 +25,23 @@ function Risks({ risks, admin }: { risks: readonly AccessRisk[]; admin: SignedIn
 export function RiskDialog(props: {
   risks: readonly AccessRisk[];
   admin: SignedInAdmin;
+  /** what the staged unlinks take away (unlink-impact.tsx); shown after the risks */
+  impact?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const risky = props.risks.length > 0;
   return (
     <ConfirmDialog
       open
-      title="These changes may affect access, including your own"
-      confirmLabel="Apply anyway"
+      size={props.impact ? 'md' : 'sm'}
+      title={risky ? 'These changes may affect access, including your own' : 'Remove these links?'}
+      confirmLabel={risky ? 'Apply anyway' : 'Apply and remove access'}
       onConfirm={props.onConfirm}
       onCancel={props.onCancel}
     >
-      <Risks risks={props.risks} admin={props.admin} />
+      {risky ? <Risks risks={props.risks} admin={props.admin} /> : null}
+      {props.impact}
       <p>Nothing is written until you apply. Cancel keeps your pending changes.</p>
     </ConfirmDialog>
   );

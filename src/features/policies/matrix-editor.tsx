@@ -37,6 +37,7 @@ import { PendingTray } from './pending-tray.tsx';
 import { StagedLeaveGuard, useGuardedStaging } from './staging-guards.tsx';
 import { useApply } from './use-apply.ts';
 import { OverwriteDialog } from './overwrite-dialog.tsx';
+import { UnlinkImpact } from './unlink-impact.tsx';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -217,6 +218,7 @@ export function MatrixEditor(props: {
         <RiskDialog
           risks={apply.state.risks}
           admin={admin}
+          impact={<UnlinkImpact base={apply.state.base} diffs={apply.state.diffs} clients={model.clients} />}
           onConfirm={apply.confirm}
           onCancel={apply.dismiss}
         />

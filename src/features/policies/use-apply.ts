@@ -135,7 +135,9 @@ export function useApply(options: ApplyOptions) {
   const start = (base: Base, diffs: PolicyDiff[]) => {
     const bundle = buildTransaction(base, diffs);
     const risks = findRisks(base, diffs, options.admin);
-    if (risks.length > 0) setState({ phase: 'confirm-risks', risks, bundle, base, diffs });
+    // An unlink takes access away: it is confirmed with what each Client loses (issue 14 §6).
+    const unlinks = diffs.some((d) => d.remove.length > 0);
+    if (risks.length > 0 || unlinks) setState({ phase: 'confirm-risks', risks, bundle, base, diffs });
     else void send(bundle, base, diffs);
   };
   const confirm = () => {
