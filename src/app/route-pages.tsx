@@ -1,10 +1,11 @@
 import { isRouteErrorResponse, Link, useNavigate, useRouteError } from 'react-router';
 import { ErrorPanel } from '../components/ui/error-panel.tsx';
 import { EmptyState } from '../components/ui/empty-state.tsx';
+import { paths } from '../routes/paths.ts';
 
 export function NotFoundPage() {
   return (
-    <EmptyState title="Page not found" action={<Link to="/clients">Go to Clients</Link>}>
+    <EmptyState title="Page not found" action={<Link to={paths.clients()}>Go to Clients</Link>}>
       <p>There is nothing at this address.</p>
     </EmptyState>
   );

@@ -8,16 +8,17 @@ import { clientRoutes } from '../features/clients/routes.tsx';
 import { playgroundCallbackRoute, playgroundRoutes } from '../features/playground/routes.tsx';
 import { policyRoutes } from '../features/policies/routes.tsx';
 import { secretRoutes } from '../features/secrets/routes.tsx';
+import { paths, ROUTES } from '../routes/paths.ts';
 import { NotFoundPage, RouteErrorPage } from './route-pages.tsx';
 import { Shell } from './shell.tsx';
 
 export function appRoutes(): RouteObject[] {
   return [
-    { path: '/callback', element: <CallbackPage />, errorElement: <RouteErrorPage /> },
-    { path: '/signed-out', element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
+    { path: ROUTES.callback.pattern, element: <CallbackPage />, errorElement: <RouteErrorPage /> },
+    { path: ROUTES.signedOut.pattern, element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
     { ...playgroundCallbackRoute, errorElement: <RouteErrorPage /> },
     {
-      path: '/',
+      path: ROUTES.home.pattern,
       element: (
         <RequireAuth>
           <Shell />
@@ -25,7 +26,7 @@ export function appRoutes(): RouteObject[] {
       ),
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <Navigate to="/clients" replace /> },
+        { index: true, element: <Navigate to={paths.clients()} replace /> },
         // Pathless wrapper so an error in one feature screen keeps the shell and its navigation.
         {
           errorElement: <RouteErrorPage inShell />,

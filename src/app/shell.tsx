@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuthService, useCurrentUser } from '../auth/auth-context.tsx';
 import { CollapsibleMenu } from '../components/ui/collapsible-menu.tsx';
+import { paths } from '../routes/paths.ts';
 import { readTheme, saveTheme, type ThemeChoice } from './theme.ts';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -25,7 +26,7 @@ export function Shell() {
   const pendingSignOut = useRef(false);
   useEffect(
     () => () => {
-      if (pendingSignOut.current && window.location.pathname === '/signed-out') void auth.signOut();
+      if (pendingSignOut.current && window.location.pathname === paths.signedOut()) void auth.signOut();
     },
     [auth],
   );
@@ -33,8 +34,8 @@ export function Shell() {
   async function signOut() {
     setSigningOut(true);
     // Leave the guarded shell first, so the guard does not start a new sign-in as the user goes away.
-    await navigate('/signed-out', { replace: true });
-    if (window.location.pathname === '/signed-out') {
+    await navigate(paths.signedOut(), { replace: true });
+    if (window.location.pathname === paths.signedOut()) {
       await auth.signOut();
       return;
     }
@@ -49,7 +50,7 @@ export function Shell() {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <NavLink to="/clients" className="brand">
+          <NavLink to={paths.clients()} className="brand">
             <span className="brand-mark" aria-hidden="true" />
             Aidbox Client Console
           </NavLink>
@@ -59,16 +60,16 @@ export function Shell() {
             className="topbar-menu"
           >
             <nav aria-label="Main" className="mainnav">
-              <NavLink to="/clients" className="mainnav-link">
+              <NavLink to={paths.clients()} className="mainnav-link">
                 Clients
               </NavLink>
-              <NavLink to="/policies" className="mainnav-link">
+              <NavLink to={paths.policies()} className="mainnav-link">
                 Policies
               </NavLink>
-              <NavLink to="/playground" className="mainnav-link">
+              <NavLink to={paths.playground()} className="mainnav-link">
                 Playground
               </NavLink>
-              <NavLink to="/audit" className="mainnav-link">
+              <NavLink to={paths.audit()} className="mainnav-link">
                 Audit
               </NavLink>
             </nav>

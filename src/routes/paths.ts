@@ -124,7 +124,7 @@ export function readQuery<N extends RouteName>(
     const value = search.get(key);
     if (value !== null) out[key] = value;
   }
-  return out as Partial<Record<QueryNameOf<N>, string>>;
+  return out;
 }
 
 function builder<N extends RouteName>(name: N): LinkBuilder<N> {

@@ -1,7 +1,7 @@
 // Route objects for the security review. Every screen is lazy: none of the audit code (rules,
 // evaluation runner, diff) is part of the first load.
-// Link builders are imported from links.ts: re-exported here they would ride in the entry chunk.
 import type { RouteObject } from 'react-router';
+import { ROUTES } from '../../routes/paths.ts';
 
 const loading = (
   <p role="status" className="au-muted">
@@ -11,22 +11,22 @@ const loading = (
 
 export const auditRoutes: RouteObject[] = [
   {
-    path: 'audit',
+    path: ROUTES.audit.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./findings-page.tsx')).FindingsPage }),
   },
   {
-    path: 'audit/access',
+    path: ROUTES.auditAccess.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./access-page.tsx')).AccessPage }),
   },
   {
-    path: 'audit/who',
+    path: ROUTES.auditWho.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./who-page.tsx')).WhoPage }),
   },
   {
-    path: 'audit/history/:type/:id',
+    path: ROUTES.auditHistory.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./history-page.tsx')).HistoryPage }),
   },

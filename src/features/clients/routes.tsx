@@ -1,8 +1,7 @@
 // Route objects for the Clients feature, mounted by the shell inside the signed-in layout. Every
 // screen is lazy so the editor's react-hook-form and zod load only when a Client is opened.
 import type { RouteObject } from 'react-router';
-
-export { toClient, toClients, toNewClient, toRotateSecret } from './links.ts';
+import { ROUTES } from '../../routes/paths.ts';
 
 // Shown while a screen's code loads on the first navigation (react-router asks for one).
 const loading = (
@@ -13,17 +12,17 @@ const loading = (
 
 export const clientRoutes: RouteObject[] = [
   {
-    path: 'clients',
+    path: ROUTES.clients.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./clients-list-page.tsx')).ClientsListPage }),
   },
   {
-    path: 'clients/new',
+    path: ROUTES.newClient.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./create-client-page.tsx')).CreateClientPage }),
   },
   {
-    path: 'clients/:id',
+    path: ROUTES.client.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./edit-client-page.tsx')).EditClientPage }),
   },

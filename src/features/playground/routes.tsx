@@ -1,6 +1,7 @@
 // Route objects for the token playground. Both screens are lazy: jose and the playground code load
 // only when the playground is opened, so the first load (sign-in + Clients list) does not grow.
 import type { RouteObject } from 'react-router';
+import { ROUTES } from '../../routes/paths.ts';
 
 const loading = (
   <p role="status" className="pg-muted">
@@ -11,7 +12,7 @@ const loading = (
 /** Signed-in: mounted inside the shell. */
 export const playgroundRoutes: RouteObject[] = [
   {
-    path: 'playground',
+    path: ROUTES.playground.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./playground-page.tsx')).PlaygroundPage }),
   },
@@ -19,13 +20,7 @@ export const playgroundRoutes: RouteObject[] = [
 
 /** Public: the popup's redirect target, outside the shell so it never starts a console sign-in. */
 export const playgroundCallbackRoute: RouteObject = {
-  path: '/playground/callback',
+  path: ROUTES.playgroundCallback.pattern,
   hydrateFallbackElement: loading,
   lazy: async () => ({ Component: (await import('./playground-callback-page.tsx')).PlaygroundCallbackPage }),
 };
-
-export function toPlayground(setup: { client?: string; flow?: string } = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(setup)) if (v) q.set(k, v);
-  return q.size > 0 ? `/playground?${q.toString()}` : '/playground';
-}

@@ -1,8 +1,7 @@
 // Route objects for the Policies feature. Every screen is lazy, so the matrix (react-virtual, the
 // model) never adds to the first load of sign-in and the Clients list.
-// Link builders live in links.ts and are imported from there: a re-export here would pull them and
-// matrix-params.ts into the entry chunk (docs/decisions/0004).
 import type { RouteObject } from 'react-router';
+import { ROUTES } from '../../routes/paths.ts';
 
 const loading = (
   <p role="status" className="pm-muted">
@@ -12,17 +11,17 @@ const loading = (
 
 export const policyRoutes: RouteObject[] = [
   {
-    path: 'policies',
+    path: ROUTES.policies.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./policies-list-page.tsx')).PoliciesListPage }),
   },
   {
-    path: 'policies/matrix',
+    path: ROUTES.policyMatrix.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./matrix-page.tsx')).MatrixPage }),
   },
   {
-    path: 'policies/:id',
+    path: ROUTES.policy.pattern,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./policy-page.tsx')).PolicyPage }),
   },
