@@ -11,7 +11,7 @@ import { asJson, isVaultManaged } from './client-view.ts';
 import { useDeleteClient, usePatchClient } from './client-mutations.ts';
 import { ClientFindingsBanner } from './client-findings-banner.tsx';
 import { ClientPoliciesPanel } from './client-policies-panel.tsx';
-import { errorText } from './error-text.ts';
+import { errorText } from '../../components/ui/error-text.ts';
 import { ConflictView } from './conflict-view.tsx';
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog } from './delete-client-dialog.tsx';

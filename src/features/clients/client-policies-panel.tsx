@@ -16,7 +16,8 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { buildMatrix, type PolicyResource } from '../../domain/matrix.ts';
 import { describeRisk, findRisks, rebase, type AccessRisk } from '../../domain/matrix-apply.ts';
 import type { PolicyDiff } from '../../domain/matrix-staging.ts';
-import { errorText } from './error-text.ts';
+import { ErrorPanel } from '../../components/ui/error-panel.tsx';
+import { errorText } from '../../components/ui/error-text.ts';
 import { useConsoleClientId } from './console-client.ts';
 
 const toPolicy = (id: string) => `/policies/${encodeURIComponent(id)}`;
@@ -36,9 +37,12 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   if (query.isPending) return <p className="cc-muted">Loading AccessPolicies…</p>;
   if (query.isError)
     return (
-      <p role="alert" className="cc-callout cc-callout-danger">
-        {errorText(query.error)}
-      </p>
+      <ErrorPanel
+        inline
+        title="The AccessPolicies could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
 
   const model = buildMatrix(query.data, []);

@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { useToast } from '../../components/ui/toast.tsx';
 import { ClientsTable, TableSkeleton } from './clients-table.tsx';
-import { errorText } from './error-text.ts';
+import { ErrorPanel } from '../../components/ui/error-panel.tsx';
+import { errorText } from '../../components/ui/error-text.ts';
 import { ListStatus } from './list-status.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
 import { readView, toListParams, writeView, type ListView } from './list-params.ts';
@@ -96,12 +97,12 @@ export function ClientsListPage() {
       {query.isPending ? (
         <TableSkeleton />
       ) : query.isError && !query.data ? (
-        <div role="alert" className="cc-callout cc-callout-danger">
-          <p>The Clients could not be loaded: {errorText(query.error)}</p>
-          <button type="button" onClick={() => void query.refetch()}>
-            Retry
-          </button>
-        </div>
+        <ErrorPanel
+          inline
+          title="The Clients could not be loaded"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : (
         <ListStatus
           view={view}

@@ -9,7 +9,7 @@ import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.ts
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { secretFingerprint } from '../../domain/fingerprint.ts';
-import { errorText } from './error-text.ts';
+import { errorText } from '../../components/ui/error-text.ts';
 import {
   createClientSchema,
   createFieldForPath,

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { clientQueries } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { ClientEditor } from './client-editor.tsx';
-import { errorText } from './error-text.ts';
+import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { toClients } from './links.ts';
 import './clients.css';
 
@@ -27,14 +27,12 @@ export function EditClientPage() {
     return (
       <section className="cc-page">
         <h1>{missing ? `Client ${id} was not found` : `Client ${id}`}</h1>
-        <div role="alert" className="cc-callout cc-callout-danger">
-          <p>{missing ? 'It may have been deleted.' : errorText(query.error)}</p>
-          {!missing && (
-            <button type="button" onClick={() => void query.refetch()}>
-              Retry
-            </button>
-          )}
-        </div>
+        <ErrorPanel
+          inline
+          title={missing ? undefined : 'The Client could not be loaded'}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
         <Link to={toClients()}>Back to Clients</Link>
       </section>
     );

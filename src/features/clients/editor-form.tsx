@@ -10,7 +10,7 @@ import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
 import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
 import { asJson, asShape } from './client-view.ts';
-import { errorText } from './error-text.ts';
+import { errorText } from '../../components/ui/error-text.ts';
 import { LockoutWarning } from './delete-client-dialog.tsx';
 import {
   byField,

@@ -13,7 +13,7 @@ import { ActionImpact } from './action-impact.tsx';
 import { setActiveNow, useDeleteClient, useSetActive } from './client-mutations.ts';
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog, LockoutWarning } from './delete-client-dialog.tsx';
-import { errorText } from './error-text.ts';
+import { errorText } from '../../components/ui/error-text.ts';
 
 export type PendingAction = { kind: 'deactivate' | 'delete'; record: ClientRecord } | undefined;
 

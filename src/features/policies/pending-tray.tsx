@@ -1,7 +1,7 @@
 // The pending-changes tray: staged edits per policy (+client / −client), undo per change or per
 // policy, discard all, and Apply. Long lists are cut so a whole-column edit stays readable.
 import { Button } from '../../components/ui/button.tsx';
-import { describeError } from '../../components/ui/error-panel.tsx';
+import { describeError } from '../../components/ui/error-text.ts';
 import type { PolicyDiff } from '../../domain/matrix-staging.ts';
 
 const SHOWN_PER_POLICY = 30;

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { Button } from '../../components/ui/button.tsx';
-import { describeError } from '../../components/ui/error-panel.tsx';
+import { describeError } from '../../components/ui/error-text.ts';
 
 export type ApplyError =
   { kind: 'conflict' } | { kind: 'not-applied' | 'unknown' | 'failed'; error: unknown };
