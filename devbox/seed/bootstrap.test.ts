@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyClientSecret, verifyPassword } from '../auth/secrets.ts';
 import { BOOTSTRAP_PATH, loadBootstrapBundle, parseBootstrapBundle } from './bootstrap-bundle.ts';
-import { createFakeStore } from './fake-store.ts';
+import { createFakeStore } from '../testing/fake-store.ts';
 import { ensureBootstrap } from './index.ts';
 import { OPERATION_IDS } from './operations.ts';
-import { testContext } from './test-context.ts';
+import { testContext } from '../testing/test-context.ts';
 
 const raw = JSON.parse(readFileSync(BOOTSTRAP_PATH, 'utf8')) as {
   resourceType: string;

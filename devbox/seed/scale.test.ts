@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isHashed } from '../auth/secrets.ts';
 import { validateResource } from '../validate/resource.ts';
-import { createFakeStore } from './fake-store.ts';
+import { createFakeStore } from '../testing/fake-store.ts';
 import { seedScale } from './index.ts';
 import { scaleResources } from './scale.ts';
-import { testContext } from './test-context.ts';
+import { testContext } from '../testing/test-context.ts';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (typeof v === 'object' && v !== null ? (v as Rec) : {});

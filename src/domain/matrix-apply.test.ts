@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyResource } from './matrix.ts';
-import { policy } from './matrix-fixtures.ts';
+import { policy } from '../testing/matrix-fixtures.ts';
 import { buildTransaction, describeRisk, findRisks, rebase } from './matrix-apply.ts';
 
 const byId = (...ps: PolicyResource[]) => new Map(ps.map((p) => [p.id ?? '', p]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix } from './matrix.ts';
-import { client, policy } from './matrix-fixtures.ts';
+import { client, policy } from '../testing/matrix-fixtures.ts';
 import { EMPTY_STAGED, toggle } from './matrix-staging.ts';
 import {
   DEFAULT_MATRIX_VIEW,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyLinkChanges, buildMatrix, classify, isLinked, parseLink, toColumn } from './matrix.ts';
-import { client, policy } from './matrix-fixtures.ts';
+import { client, policy } from '../testing/matrix-fixtures.ts';
 
 describe('parseLink', () => {
   it('reads both the FHIR and the Aidbox reference format', () => {

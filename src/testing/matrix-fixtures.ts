@@ -1,5 +1,5 @@
-// Shared test data for the matrix model tests (not shipped: imported only by *.test.ts).
-import type { ClientRow, PolicyResource } from './matrix.ts';
+// Shared test data for the matrix model and matrix screen tests (src/testing: never shipped).
+import type { ClientRow, PolicyResource } from '../domain/matrix.ts';
 
 export function policy(
   id: string,

@@ -1,14 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetAidbox } from '../../api/aidbox-client.ts';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../domain/client-diff.ts';
-import { renderClients } from './test-harness.tsx';
+import { renderRoutes, type RenderOptions } from '../../testing/render.tsx';
+import { clientRoutes } from './routes.tsx';
 
-afterEach(() => {
-  resetAidbox();
-  vi.unstubAllGlobals();
-});
+const renderClients = (path: string, seed: RenderOptions['seed'] = []) =>
+  renderRoutes(clientRoutes, path, { seed });
 
 const seed: JsonObject[] = [
   {

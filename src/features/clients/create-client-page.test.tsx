@@ -1,13 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetAidbox } from '../../api/aidbox-client.ts';
-import { renderClients } from './test-harness.tsx';
+import { describe, expect, it, vi } from 'vitest';
+import { renderRoutes, type RenderOptions } from '../../testing/render.tsx';
+import { clientRoutes } from './routes.tsx';
 
-afterEach(() => {
-  resetAidbox();
-  vi.unstubAllGlobals();
-});
+const renderClients = (path: string, seed: RenderOptions['seed'] = []) =>
+  renderRoutes(clientRoutes, path, { seed });
 
 describe('Create a Client by application type', () => {
   it('offers the five kinds with explanations', async () => {
