@@ -1,39 +1,11 @@
-// Clients list benchmark (issue 3 §9): first-load JavaScript, navigation → first rows, and
-// keystroke → filtered rows (the 250 ms search debounce included).
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// Clients list benchmark (issue 3 §9): navigation → first rows and keystroke → filtered rows (the
+// 250 ms search debounce included). First-load JavaScript is measured by e2e/first-load.ts.
 import type { Page } from '@playwright/test';
+import { CLIENT_ROW_LINK } from '../e2e/first-load.ts';
 import { median } from './stats.ts';
 
-// The first row's link in the Clients table (the loading skeleton has no links).
-const ROW_LINK = 'table.cc-table tbody a[data-row-link]';
-const firstRow = (page: Page) => page.locator(ROW_LINK).first();
+const firstRow = (page: Page) => page.locator(CLIENT_ROW_LINK).first();
 const RUNS = 5;
-
-export async function signIn(page: Page, consoleUrl: string, password: string) {
-  await page.goto(`${consoleUrl}/clients`);
-  await page.getByLabel(/user ?name|login/i).fill('admin');
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await page.waitForURL(`${consoleUrl}/clients**`);
-}
-
-/** Signs in on a fresh page and sums gzip -9 of every script fetched until the first rows show. */
-export async function benchFirstLoad(page: Page, consoleUrl: string, password: string) {
-  const scripts = new Set<string>();
-  page.on('response', (r) => {
-    if (r.url().startsWith(consoleUrl) && r.request().resourceType() === 'script') {
-      scripts.add(new URL(r.url()).pathname);
-    }
-  });
-  await signIn(page, consoleUrl, password);
-  await firstRow(page).waitFor();
-  const initialJsGzipBytes = [...scripts].reduce(
-    (n, p) => n + gzipSync(readFileSync(`dist${p}`), { level: 9 }).length,
-    0,
-  );
-  return { initialJsGzipBytes, initialScripts: [...scripts].sort() };
-}
 
 export async function benchClientsList(page: Page, consoleUrl: string) {
   const firstRows: number[] = [];
@@ -57,7 +29,7 @@ export async function benchClientsList(page: Page, consoleUrl: string) {
         const row = document.querySelector(sel);
         return (row !== null && row.textContent !== prev) || document.querySelector('.cc-empty') !== null;
       },
-      [before ?? '', ROW_LINK] as const,
+      [before ?? '', CLIENT_ROW_LINK] as const,
     );
     searches.push(Date.now() - start);
   }

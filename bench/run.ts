@@ -9,7 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
 import { benchAudit, benchAuditScale } from './audit.ts';
-import { benchClientsList, benchFirstLoad, signIn } from './clients.ts';
+import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad, signIn } from '../e2e/first-load.ts';
+import { benchClientsList } from './clients.ts';
 import { benchMatrix } from './matrix.ts';
 import { startServers } from './servers.ts';
 
@@ -25,7 +26,7 @@ async function listPhase(browser: Browser) {
   const devboxStartMs = Date.now() - t0;
   try {
     const page = await browser.newPage();
-    const firstLoad = await benchFirstLoad(page, servers.consoleUrl, ADMIN_PASSWORD);
+    const firstLoad = await measureFirstLoad(page, servers.consoleUrl, ADMIN_PASSWORD);
     const list = await benchClientsList(page, servers.consoleUrl);
     // Issue 11 §5: the security review at this scale, on a fresh page (nothing cached in memory).
     await page.close();
@@ -99,7 +100,7 @@ async function main() {
       ...matrix,
       ...audit,
       targets: {
-        initialJsGzipBytes: 150_000,
+        initialJsGzipBytes: FIRST_LOAD_BUDGET_BYTES,
         matrixReadyMs: 800,
         matrixToggleMs: 50,
         matrixDomCells: 3000,

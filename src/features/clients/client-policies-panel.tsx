@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { buildMatrix, type PolicyResource } from '../../domain/matrix.ts';
 import { describeRisk, findRisks, rebase, type AccessRisk } from '../../domain/matrix-apply.ts';
 import type { PolicyDiff } from '../../domain/matrix-staging.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import { useConsoleClientId } from './console-client.ts';
@@ -111,14 +112,14 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
             {p.kind === 'mixed' ? (
               <span className="cc-danger-text"> ⚠ also linked to an Operation</span>
             ) : null}{' '}
-            <button
-              type="button"
+            <Button
+              size="sm"
               disabled={busy}
               aria-label={`Unlink ${p.id}`}
               onClick={() => request({ policyId: p.id, add: [], remove: [clientId] })}
             >
               Unlink
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
@@ -139,9 +140,9 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
             </option>
           ))}
         </select>{' '}
-        <button type="submit" disabled={busy || choice === ''}>
+        <Button type="submit" disabled={busy || choice === ''}>
           Link
-        </button>
+        </Button>
       </form>
       <ConfirmDialog
         open={pending !== undefined}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { useToast } from '../../components/ui/toast.tsx';
 import { ClientsTable, TableSkeleton } from './clients-table.tsx';
+import { buttonClass } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import { ListStatus } from './list-status.tsx';
@@ -84,7 +85,7 @@ export function ClientsListPage() {
     <section className="cc-page" aria-labelledby="clients-heading">
       <header className="cc-page-header">
         <h1 id="clients-heading">Clients</h1>
-        <Link className="cc-button cc-primary" to={toNewClient()}>
+        <Link className={buttonClass('primary')} to={toNewClient()}>
           New Client
         </Link>
       </header>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/button.tsx';
 import { threeWay, type Json, type JsonObject, type PathChange } from '../../domain/client-diff.ts';
 
 interface ConflictViewProps {
@@ -34,15 +35,11 @@ export function ConflictView({ base, theirs, mine, onReapply, onKeepMine, onTake
         <ChangeTable caption="Your change (not saved yet)" changes={diff.mine} hits={hits} />
       </div>
       <p className="cc-actions">
-        <button type="button" className="cc-primary" onClick={onReapply}>
+        <Button variant="primary" onClick={onReapply}>
           Re-apply my changes on the latest version
-        </button>
-        <button type="button" onClick={onKeepMine}>
-          Keep my version, discard theirs
-        </button>
-        <button type="button" onClick={onTakeTheirs}>
-          Discard my changes
-        </button>
+        </Button>
+        <Button onClick={onKeepMine}>Keep my version, discard theirs</Button>
+        <Button onClick={onTakeTheirs}>Discard my changes</Button>
       </p>
       <p className="cc-help">
         Re-applying puts your changes into the form on top of theirs; review it and save again.

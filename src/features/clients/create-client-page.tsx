@@ -9,6 +9,7 @@ import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.ts
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { secretFingerprint } from '../../domain/fingerprint.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import {
   createClientSchema,
@@ -160,9 +161,9 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
         </p>
       )}
       <div>
-        <button type="submit" className="cc-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Creating…' : 'Create Client'}
-        </button>
+        <Button type="submit" variant="primary" loading={isSubmitting}>
+          Create Client
+        </Button>
       </div>
     </form>
   );

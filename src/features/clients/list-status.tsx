@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientListPage } from '../../api/clients.ts';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { hasFilters, rangeLabel, type ListView } from './list-params.ts';
@@ -28,15 +29,13 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
       <div className="cc-empty" role="status">
         <h2>No Clients match</h2>
         <p>Nothing matches this search and these filters.</p>
-        <button type="button" onClick={onClear}>
-          Clear search and filters
-        </button>
+        <Button onClick={onClear}>Clear search and filters</Button>
       </div>
     ) : (
       <div className="cc-empty" role="status">
         <h2>No Clients yet</h2>
         <p>A Client is an application allowed to ask Aidbox for tokens.</p>
-        <Link className="cc-button cc-primary" to={toNewClient()}>
+        <Link className={buttonClass('primary')} to={toNewClient()}>
           Create the first Client
         </Link>
       </div>
@@ -53,9 +52,9 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
             ? 'There are fewer Clients than this page needs.'
             : `${total} Client${total === 1 ? '' : 's'} fit on ${target} page${target === 1 ? '' : 's'}.`}
         </p>
-        <button type="button" onClick={() => onPage(target)}>
+        <Button onClick={() => onPage(target)}>
           {lastPage === undefined ? 'Go to the first page' : `Go to the last page (${target})`}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -79,16 +78,12 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
         </p>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page
             when the last page is reached; this one keeps it and simply does nothing. */}
-        <button
-          type="button"
-          aria-disabled={!hasPrevious}
-          onClick={() => hasPrevious && onPage(view.page - 1)}
-        >
+        <Button aria-disabled={!hasPrevious} onClick={() => hasPrevious && onPage(view.page - 1)}>
           Previous
-        </button>
-        <button type="button" aria-disabled={!hasNext} onClick={() => hasNext && onPage(view.page + 1)}>
+        </Button>
+        <Button aria-disabled={!hasNext} onClick={() => hasNext && onPage(view.page + 1)}>
           Next
-        </button>
+        </Button>
       </nav>
     </>
   );

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { isJsonObject, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList, type ClientShape } from '../../domain/client-shape.ts';
 import { validateClient } from '../../domain/client-validation.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { ExistingProblems } from './existing-problems.tsx';
 
 interface RawJsonTabProps {
@@ -104,17 +105,12 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJ
         </p>
       )}
       <div className="cc-sticky-actions">
-        <button
-          type="button"
-          className="cc-primary"
-          disabled={blocked}
-          onClick={() => parsed.ok && onSave(parsed.value)}
-        >
+        <Button variant="primary" disabled={blocked} onClick={() => parsed.ok && onSave(parsed.value)}>
           Save JSON
-        </button>
-        <button type="button" disabled={!parsed.ok} onClick={() => parsed.ok && onApply(parsed.value)}>
+        </Button>
+        <Button disabled={!parsed.ok} onClick={() => parsed.ok && onApply(parsed.value)}>
           Edit this in the form
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { Button } from '../../components/ui/button.tsx';
 import { toClient, toRotateSecret } from './links.ts';
 
 interface RowMenuProps {
@@ -46,9 +47,10 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
 
   return (
     <div className="cc-menu-wrap">
-      <button
+      <Button
         ref={button}
-        type="button"
+        size="sm"
+        variant="ghost"
         className="cc-icon-button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -62,7 +64,7 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
         }}
       >
         ⋯
-      </button>
+      </Button>
       {open && (
         <ul
           ref={menu}
