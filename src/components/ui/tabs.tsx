@@ -1,25 +1,32 @@
 // WAI-ARIA tabs (automatic activation): arrow keys, Home and End move between tabs.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-export interface TabItem {
-  id: string;
+export interface TabItem<T extends string = string> {
+  id: T;
   label: ReactNode;
-  content: ReactNode;
+  /** The panel's content; without it the panel shows the Tabs' children (one switch for all tabs). */
+  content?: ReactNode;
 }
 
-export function Tabs({
+export function Tabs<T extends string>({
   items,
   value,
   onChange,
   label,
+  idBase,
+  children,
 }: {
-  items: TabItem[];
-  value: string;
-  onChange: (id: string) => void;
+  items: TabItem<T>[];
+  value: T;
+  onChange: (id: T) => void;
   label: string;
+  /** Stable ids (`<idBase>-tab-<id>`, `<idBase>-panel-<id>`) for code that finds a panel's fields. */
+  idBase?: string;
+  children?: ReactNode;
 }) {
-  const base = useId();
-  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const generated = useId();
+  const base = idBase ?? generated;
+  const refs = useRef(new Map<T, HTMLButtonElement>());
   const index = Math.max(
     0,
     items.findIndex((t) => t.id === value),
@@ -78,7 +85,7 @@ export function Tabs({
           tabIndex={0}
           className="tabpanel"
         >
-          {active.content}
+          {active.content ?? children}
         </div>
       ) : null}
     </div>

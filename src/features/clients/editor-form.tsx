@@ -6,6 +6,7 @@ import { HistoryView } from '../../components/history/history-view.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { Tabs } from '../../components/ui/tabs.tsx';
 import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList } from '../../domain/client-shape.ts';
 import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
@@ -38,6 +39,12 @@ interface EditorFormProps {
   /** The raw JSON tab produced a new draft: the form restarts from it. */
   onDraft: (draft: JsonObject) => void;
 }
+
+const EDITOR_TABS: { id: EditorTab; label: string }[] = [
+  { id: 'form', label: 'Form' },
+  { id: 'json', label: 'Raw JSON' },
+  { id: 'history', label: 'History' },
+];
 
 export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFormProps) {
   const editorBase = useMemo<EditorBase>(
@@ -113,45 +120,12 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
 
   return (
     <FormProvider {...form}>
-      <div className="cc-tabs" role="tablist" aria-label="Editor view">
-        <button
-          type="button"
-          role="tab"
-          id="tab-form"
-          aria-controls="panel-form"
-          aria-selected={tab === 'form'}
-          onClick={() => setTab('form')}
-        >
-          Form
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-json"
-          aria-controls="panel-json"
-          aria-selected={tab === 'json'}
-          onClick={() => setTab('json')}
-        >
-          Raw JSON
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-history"
-          aria-controls="panel-history"
-          aria-selected={tab === 'history'}
-          onClick={() => setTab('history')}
-        >
-          History
-        </button>
-      </div>
-      {tab === 'history' ? (
-        // Unsaved edits stay in the form while the versions are read.
-        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">
+      {/* idBase: field-focus.ts finds a field's control inside its panel by these ids. */}
+      <Tabs label="Editor view" idBase="editor" value={tab} onChange={setTab} items={EDITOR_TABS}>
+        {tab === 'history' ? (
+          // Unsaved edits stay in the form while the versions are read.
           <HistoryView type="Client" id={base.client.id ?? ''} />
-        </div>
-      ) : tab === 'json' ? (
-        <div role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+        ) : tab === 'json' ? (
           <RawJsonTab
             initial={edited}
             loaded={editorBase.loaded}
@@ -159,47 +133,44 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
             onSave={submitClient}
             formError={formError}
           />
-        </div>
-      ) : (
-        <form
-          role="tabpanel"
-          id="panel-form"
-          aria-labelledby="tab-form"
-          className="cc-form"
-          noValidate
-          onSubmit={(e) =>
-            void form.handleSubmit(() => submitClient(editedClient(editorBase, form.getValues())))(e)
-          }
-        >
-          <IdentitySection warnings={warnings} />
-          <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded)} />
-          <MoreSections warnings={warnings} />
-          <ExistingProblems
-            issues={rules.existing}
-            acknowledged={acknowledged}
-            onAcknowledge={setAcknowledged}
-            blocked={needsAcknowledgement}
-          />
-          <div className="cc-sticky-actions">
-            <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
-              Save changes
-            </Button>
-            <Button onClick={() => form.reset(editorBase.initial)}>Discard changes</Button>
-            {Object.keys(form.formState.errors).some((k) => k !== 'root') ? (
-              <p className="cc-error" role="alert">
-                Fix the fields marked above before saving.
-              </p>
-            ) : needsAcknowledgement && !acknowledged ? (
-              <p className="cc-error">Not saved: acknowledge the existing problems above first.</p>
-            ) : null}
-            {formError && (
-              <p className="cc-error" role="alert">
-                {formError}
-              </p>
-            )}
-          </div>
-        </form>
-      )}
+        ) : (
+          <form
+            className="cc-form"
+            noValidate
+            onSubmit={(e) =>
+              void form.handleSubmit(() => submitClient(editedClient(editorBase, form.getValues())))(e)
+            }
+          >
+            <IdentitySection warnings={warnings} />
+            <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded)} />
+            <MoreSections warnings={warnings} />
+            <ExistingProblems
+              issues={rules.existing}
+              acknowledged={acknowledged}
+              onAcknowledge={setAcknowledged}
+              blocked={needsAcknowledgement}
+            />
+            <div className="cc-sticky-actions">
+              <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
+                Save changes
+              </Button>
+              <Button onClick={() => form.reset(editorBase.initial)}>Discard changes</Button>
+              {Object.keys(form.formState.errors).some((k) => k !== 'root') ? (
+                <p className="cc-error" role="alert">
+                  Fix the fields marked above before saving.
+                </p>
+              ) : needsAcknowledgement && !acknowledged ? (
+                <p className="cc-error">Not saved: acknowledge the existing problems above first.</p>
+              ) : null}
+              {formError && (
+                <p className="cc-error" role="alert">
+                  {formError}
+                </p>
+              )}
+            </div>
+          </form>
+        )}
+      </Tabs>
       <LeaveGuard when={dirty} title="Discard unsaved changes?">
         <p>Your changes to this Client are not saved. If you leave now, they are lost.</p>
       </LeaveGuard>

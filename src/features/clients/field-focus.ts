@@ -56,11 +56,13 @@ export function useFieldFocus(
       return; // runs again once that tab is on screen
     }
     if (target.tab === 'json') {
-      focusAndReveal(document.querySelector<HTMLElement>('#panel-json textarea'));
+      focusAndReveal(document.querySelector<HTMLElement>('#editor-panel-json textarea'));
     } else if ('rotate' in target) {
       focusAndReveal(document.querySelector<HTMLElement>('a[href$="/rotate-secret"]'));
     } else if (
-      !focusAndReveal(document.querySelector<HTMLElement>(`#panel-form [name="${CSS.escape(target.name)}"]`))
+      !focusAndReveal(
+        document.querySelector<HTMLElement>(`#editor-panel-form [name="${CSS.escape(target.name)}"]`),
+      )
     ) {
       toJson.current = true;
       setTab('json');
