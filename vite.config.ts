@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // react-router 7 maps every import condition to dist/development (remix-run/react-router#12532,
@@ -9,16 +9,31 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
-const CLIENTS_LIST_MODULES = new RegExp(
-  [
-    String.raw`/src/features/clients/(clients-list-page|clients-table|list-toolbar|row-menu|list-status|risk-badges|error-text|console-client|client-view)\.tsx?$`,
-    String.raw`/src/domain/client-shape\.ts$`,
-    String.raw`/@tanstack/(react-query|query-core)/build/modern/(useQuery|useBaseQuery|errorBoundaryUtils|suspense|QueryErrorResetBoundary|IsRestoringProvider|queryObserver)\.js$`,
-  ].join('|'),
-);
+// The home route's screen (/clients, where sign-in lands). Its chunk takes everything it imports
+// that the entry does not (rolldown's groups include dependencies recursively), so the Clients list
+// arrives as one file instead of one per module shared with later screens. A rename that misses
+// this line fails the build (homeScreenExists), and the size gate (e2e/size-gate.spec.ts) reports
+// what any chunking change does to the first load.
+const HOME_SCREEN = /[\\/]src[\\/]features[\\/]clients[\\/]clients-list-page\.tsx$/;
+
+/** Fails the build when HOME_SCREEN matches no module, instead of silently chunking differently. */
+function homeScreenExists(): Plugin {
+  let seen = false;
+  return {
+    name: 'home-screen-exists',
+    apply: 'build',
+    moduleParsed(info) {
+      if (HOME_SCREEN.test(info.id)) seen = true;
+    },
+    buildEnd(error) {
+      if (!error && !seen)
+        this.error(`No module matches HOME_SCREEN (${String(HOME_SCREEN)}) in vite.config.ts`);
+    },
+  };
+}
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), homeScreenExists()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
@@ -41,11 +56,7 @@ export default defineConfig(({ command }) => ({
         codeSplitting: {
           groups: [
             { name: 'index', tags: ['$initial'] },
-            // The home screen (/clients) and what it alone pulls in: one chunk instead of seven
-            // (useQuery, the table, its toolbar, ...), which gzip better together; 1.1 KB off
-            // the first load. Later screens that share a module load this chunk with it, which they
-            // mostly have already. A module missing here only falls back to its own small chunk.
-            { name: 'clients-list', test: CLIENTS_LIST_MODULES },
+            { name: 'clients-list', test: HOME_SCREEN },
           ],
         },
       },

@@ -6,6 +6,7 @@ import type { OidcClient, RefreshState, UserProfile } from 'oidc-client-ts';
 import type { JWTPayload } from 'jose';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
+import { paths } from '../routes/paths.ts';
 // Static, not lazy: every session starts at /callback (tokens live in memory only, so a reload is a
 // sign-in round trip), so jose is always needed within the first second; a separate chunk only
 // added a request on that path and 0.5 KB gzip (docs/decisions/0004).
@@ -166,7 +167,7 @@ export function createAuthService(
   channel?.addEventListener('message', (event: MessageEvent) => {
     if (event.data !== 'signed-out' || snapshot.status === 'signed-out') return;
     // Another tab signed out: revoke this tab's session too and show the same page.
-    void endLocalSession(false).then(() => window.location.replace('/signed-out'));
+    void endLocalSession(false).then(() => window.location.replace(paths.signedOut()));
   });
 
   async function redirectToSignIn(returnTo: string): Promise<void> {

@@ -3,6 +3,7 @@
 import type { AuthService } from './auth-service.ts';
 import { notifyOpener } from './reauth-popup.ts';
 import { returnToFromState } from './return-to.ts';
+import { paths } from '../routes/paths.ts';
 import { toSession } from './session.ts';
 import { exchangeCode, UnknownStateError, type CodeExchange } from './token-response.ts';
 
@@ -96,7 +97,7 @@ export function completeCallbackOnce(auth: AuthService, win: Window = window): P
   if (pending && (pending.url === url || !new URL(url).searchParams.has('state'))) return pending.promise;
   const state = new URL(url).searchParams.get('state');
   const popup = isPopupCallback(win, state, win.sessionStorage);
-  win.history.replaceState(win.history.state, '', '/callback');
+  win.history.replaceState(win.history.state, '', paths.callback());
   const promise = completeCallback(auth, url, win.sessionStorage, popup, win);
   pending = { url: win.location.href, promise };
   return promise;

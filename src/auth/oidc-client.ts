@@ -6,6 +6,7 @@
 import { OidcClient, WebStorageStateStore, type OidcClientSettings } from 'oidc-client-ts';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
+import { paths } from '../routes/paths.ts';
 
 export function oidcClientSettings(
   config: ConsoleConfig,
@@ -25,7 +26,7 @@ export function oidcClientSettings(
     },
     client_id: config.clientId,
     // Aidbox allows one redirect_uri per grant, so the re-auth popup comes back to the same route.
-    redirect_uri: `${origin}/callback`,
+    redirect_uri: `${origin}${paths.callback()}`,
     response_type: 'code',
     response_mode: 'query',
     scope: config.scopes,

@@ -1,9 +1,11 @@
 // Where to land after sign-in. Only same-origin paths: the value round-trips through the
 // authorization server in `state`, so it must never become an open redirect.
+import { paths } from '../routes/paths.ts';
+
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== 'string') return '/';
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/callback') || value.startsWith('/signed-out')) return '/';
+  if (value.startsWith(paths.callback()) || value.startsWith(paths.signedOut())) return '/';
   // Reject control characters and anything that parses to another origin.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   if (/[\u0000-\u001f]/.test(value)) return '/';

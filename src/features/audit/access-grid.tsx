@@ -5,7 +5,7 @@ import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import type { Cell } from '../../domain/effective-access-cells.ts';
 import { INTERACTIONS, type ClientRef } from '../../domain/effective-access.ts';
 import type { AccessRow } from '../../domain/evidence.ts';
-import { toAccess } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 export function CellView({ cell }: { cell: Cell }) {
   switch (cell.status) {
@@ -116,7 +116,7 @@ export function AllClientsSummary({
               return (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={toAccess(c.id)}>{c.id}</Link>
+                    <Link to={paths.auditAccess({ client: c.id })}>{c.id}</Link>
                   </th>
                   <td>
                     {s?.allowed ?? 0} of {cellsPerClient}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
+import { paths } from '../../routes/paths.ts';
 import './audit.css';
 
 export function AuditLayout({
@@ -44,11 +45,11 @@ export function AuditLayout({
         </div>
       </div>
       <nav aria-label="Security review" className="au-subnav">
-        <NavLink to="/audit" end>
+        <NavLink to={paths.audit()} end>
           Findings
         </NavLink>
-        <NavLink to="/audit/access">Effective access</NavLink>
-        <NavLink to="/audit/who">Who can…</NavLink>
+        <NavLink to={paths.auditAccess()}>Effective access</NavLink>
+        <NavLink to={paths.auditWho()}>Who can…</NavLink>
       </nav>
       {children}
     </div>

@@ -4,7 +4,14 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import type { ReviewFinding } from '../../domain/review-rules.ts';
-import { toAccess, toFix, toHistory } from './links.ts';
+import { paths } from '../../routes/paths.ts';
+
+/** The editor of the resource a finding is about; the Client editor focuses the named field. */
+function fixHref(f: ReviewFinding): string {
+  return f.targetType === 'Client'
+    ? paths.client({ id: f.targetId }, { field: f.path })
+    : paths.policy({ id: f.targetId });
+}
 
 export function FindingsTable({ findings }: { findings: readonly ReviewFinding[] }) {
   if (findings.length === 0) {
@@ -49,7 +56,7 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
               <td className="au-fix">
                 {/* A grid on the cell itself would take it out of table layout and misalign the row. */}
                 <div className="au-fix-links">
-                  <Link to={toFix(f.targetType, f.targetId, f.path)}>
+                  <Link to={fixHref(f)}>
                     {f.path ? (
                       <>
                         Fix <span className="au-mono">{f.path}</span>
@@ -59,11 +66,11 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
                     )}
                     <span className="visually-hidden"> of {f.targetId}</span>
                   </Link>
-                  <Link to={toHistory(f.targetType, f.targetId)}>
+                  <Link to={paths.auditHistory({ type: f.targetType, id: f.targetId })}>
                     History<span className="visually-hidden"> of {f.targetId}</span>
                   </Link>
                   {f.targetType === 'Client' ? (
-                    <Link to={toAccess(f.targetId)}>
+                    <Link to={paths.auditAccess({ client: f.targetId })}>
                       Access<span className="visually-hidden"> of {f.targetId}</span>
                     </Link>
                   ) : null}

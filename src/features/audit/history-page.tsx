@@ -3,8 +3,8 @@
 import { Link, useParams } from 'react-router';
 import type { AuditedType } from '../../api/audit.ts';
 import { HistoryView } from '../../components/history/history-view.tsx';
+import { paths } from '../../routes/paths.ts';
 import { AuditLayout } from './audit-layout.tsx';
-import { toFix } from './links.ts';
 
 export function HistoryPage() {
   const params = useParams();
@@ -13,7 +13,7 @@ export function HistoryPage() {
   return (
     <AuditLayout title={`History of ${type === 'Client' ? 'Client' : 'policy'} ${id}`}>
       <p>
-        <Link to={toFix(type, id, '')}>Open {id}</Link>
+        <Link to={type === 'Client' ? paths.client({ id }) : paths.policy({ id })}>Open {id}</Link>
       </p>
       <HistoryView type={type} id={id} />
     </AuditLayout>

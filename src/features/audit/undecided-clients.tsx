@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { cellNote } from '../../domain/effective-access-cells.ts';
 import type { AccessRow } from '../../domain/evidence.ts';
-import { toAccess } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 const SHOWN = 100;
 
@@ -23,7 +23,7 @@ export function UndecidedClients({ rows, label }: { rows: readonly AccessRow[]; 
           {undecided.slice(0, SHOWN).map((r) => (
             <tr key={r.clientId} data-client={r.clientId}>
               <th scope="row">
-                <Link to={toAccess(r.clientId)}>{r.clientId}</Link>
+                <Link to={paths.auditAccess({ client: r.clientId })}>{r.clientId}</Link>
               </th>
               <td className="au-mono">{cellNote(r.cell)}</td>
             </tr>

@@ -7,10 +7,10 @@ import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
 import { whoCanSummary } from '../../domain/effective-access-summary.ts';
 import { DEFAULT_RESOURCE_TYPES, INTERACTIONS, type Interaction } from '../../domain/effective-access.ts';
+import { paths } from '../../routes/paths.ts';
 import { clientRef } from './access-model.ts';
 import { UndecidedClients } from './undecided-clients.tsx';
 import { AuditLayout } from './audit-layout.tsx';
-import { toAccess } from './links.ts';
 import { EvaluationProgress } from './progress.tsx';
 import { asPolicies, auditQueries } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
@@ -118,7 +118,7 @@ export function WhoPage() {
                 {allowed.slice(0, SHOWN).map((r) => (
                   <tr key={r.clientId} data-client={r.clientId}>
                     <th scope="row">
-                      <Link to={toAccess(r.clientId)}>{r.clientId}</Link>
+                      <Link to={paths.auditAccess({ client: r.clientId })}>{r.clientId}</Link>
                     </th>
                     <td className="au-mono">{r.cell.status === 'allowed' ? r.cell.by.join(', ') : ''}</td>
                     <td>{active.get(r.clientId) ? 'active' : 'inactive (credentials refused)'}</td>

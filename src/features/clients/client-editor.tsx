@@ -16,7 +16,7 @@ import { ConflictView } from './conflict-view.tsx';
 import { useConsoleClientId } from './console-client.ts';
 import { DeleteClientDialog } from './delete-client-dialog.tsx';
 import { EditorForm, type SaveOutcome } from './editor-form.tsx';
-import { toClients, toRotateSecret } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 interface Conflict {
   theirs: ClientRecord;
@@ -85,7 +85,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
         <h1 id="edit-heading">
           Client <span className="cc-mono">{id}</span>
         </h1>
-        <Link to={toClients()}>Back to Clients</Link>
+        <Link to={paths.clients()}>Back to Clients</Link>
       </header>
       <ClientFindingsBanner record={base} />
       <p className="cc-muted">
@@ -93,7 +93,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
           <>Secret managed in a vault (read-only here; rotate it in the vault).</>
         ) : base.hasSecret ? (
           <>
-            A secret is stored (never shown). <Link to={toRotateSecret(id)}>Rotate secret</Link>
+            A secret is stored (never shown). <Link to={paths.rotateSecret({ id })}>Rotate secret</Link>
           </>
         ) : (
           <>No secret: this Client authenticates without one.</>
@@ -155,7 +155,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
           onConfirm={() =>
             remove.mutate(
               { id, versionId: base.versionId ?? '' },
-              { onSuccess: () => void navigate(toClients(), { replace: true, state: SKIP_LEAVE_GUARD }) },
+              { onSuccess: () => void navigate(paths.clients(), { replace: true, state: SKIP_LEAVE_GUARD }) },
             )
           }
         />

@@ -8,8 +8,9 @@ import { policyQueries } from '../../api/policies.ts';
 import { recentSessionsQuery } from '../../api/recent-sessions.ts';
 import { DEFAULT_SETTINGS, lastSessionByClient, reviewClient } from '../../domain/review-rules.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
+import { paths } from '../../routes/paths.ts';
 import { asShape } from './client-view.ts';
-import { highestSeverity, toClientFindings } from './risk-badges.tsx';
+import { highestSeverity } from './risk-badges.tsx';
 
 const ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -44,7 +45,7 @@ export function ClientFindingsBanner({ record }: { record: ClientRecord }) {
             <span className={`cc-badge cc-badge-${f.severity}`}>{f.severity}</span> <strong>{f.title}</strong>
             . {f.detail}{' '}
             {f.path && (
-              <Link to={`?field=${encodeURIComponent(f.path)}`} replace>
+              <Link to={paths.client({ id }, { field: f.path })} replace>
                 Fix <span className="cc-mono">{f.path}</span>
               </Link>
             )}
@@ -52,7 +53,7 @@ export function ClientFindingsBanner({ record }: { record: ClientRecord }) {
         ))}
       </ul>
       <p>
-        <Link to={toClientFindings(id)}>Open in the security review</Link>
+        <Link to={paths.audit({ client: id })}>Open in the security review</Link>
       </p>
     </section>
   );

@@ -19,9 +19,8 @@ import type { PolicyDiff } from '../../domain/matrix-staging.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
+import { paths } from '../../routes/paths.ts';
 import { useConsoleClientId } from './console-client.ts';
-
-const toPolicy = (id: string) => `/policies/${encodeURIComponent(id)}`;
 
 export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   const query = useQuery(policyQueries.list());
@@ -96,9 +95,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       <legend>AccessPolicies</legend>
       <p className="cc-help">
         What this Client may do: the policies linked to it, plus every global policy.{' '}
-        <Link to={`/policies/matrix?client=${encodeURIComponent(clientId)}&linked=1`}>
-          Open in the policy matrix
-        </Link>
+        <Link to={paths.policyMatrix({ client: clientId, linked: '1' })}>Open in the policy matrix</Link>
       </p>
       <p role="status" className="cc-notice">
         {notice}
@@ -108,7 +105,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       <ul>
         {linked.map((p) => (
           <li key={p.id}>
-            <Link to={toPolicy(p.id)}>{p.id}</Link> <span className="cc-muted">{p.engine}</span>
+            <Link to={paths.policy({ id: p.id })}>{p.id}</Link> <span className="cc-muted">{p.engine}</span>
             {p.kind === 'mixed' ? (
               <span className="cc-danger-text"> ⚠ also linked to an Operation</span>
             ) : null}{' '}

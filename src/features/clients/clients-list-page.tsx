@@ -10,7 +10,7 @@ import { errorText } from '../../components/ui/error-text.ts';
 import { ListStatus } from './list-status.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
 import { readView, toListParams, writeView, type ListView } from './list-params.ts';
-import { toNewClient } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import type { PendingAction } from './row-actions.tsx';
 import './clients.css';
 
@@ -85,7 +85,7 @@ export function ClientsListPage() {
     <section className="cc-page" aria-labelledby="clients-heading">
       <header className="cc-page-header">
         <h1 id="clients-heading">Clients</h1>
-        <Link className={buttonClass('primary')} to={toNewClient()}>
+        <Link className={buttonClass('primary')} to={paths.newClient()}>
           New Client
         </Link>
       </header>

@@ -4,7 +4,7 @@ import type { ClientRecord } from '../../api/clients.ts';
 import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
 import { accessLabel, asShape, formatInstant } from './client-view.ts';
 import { Columns, COLUMNS, HeaderRow } from './clients-table-head.tsx';
-import { toClient } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import type { SortKey } from './list-params.ts';
 import type { RowRisks } from './list-risks.tsx';
 import { RiskSummary } from './risk-badges.tsx';
@@ -63,7 +63,7 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
               <tr key={id}>
                 <td>
                   <Link
-                    to={toClient(id)}
+                    to={paths.client({ id })}
                     data-row-link=""
                     tabIndex={index === 0 ? 0 : -1}
                     className="cc-mono"

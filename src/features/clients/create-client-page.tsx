@@ -19,7 +19,7 @@ import {
 } from './create-client-schema.ts';
 import { TextField } from './fields.tsx';
 import { KindPicker } from './kind-picker.tsx';
-import { toClient, toClients, toNewClient } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import { SecretOnce } from './secret-once.tsx';
 import './clients.css';
 
@@ -31,7 +31,7 @@ export function CreateClientPage() {
     <section className="cc-page" aria-labelledby="create-heading">
       <header className="cc-page-header">
         <h1 id="create-heading">{kind ? kind.heading : 'New Client'}</h1>
-        <Link to={kind ? toNewClient() : toClients()}>
+        <Link to={kind ? paths.newClient() : paths.clients()}>
           {kind ? 'Choose another type' : 'Back to Clients'}
         </Link>
       </header>
@@ -98,7 +98,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
     }
     void queryClient.invalidateQueries({ queryKey: clientQueries.all() });
     if (resource.secret) setCreated({ id: values.id, secret: resource.secret, fingerprint });
-    else void navigate(toClient(values.id), { state: SKIP_LEAVE_GUARD });
+    else void navigate(paths.client({ id: values.id }), { state: SKIP_LEAVE_GUARD });
   }
 
   if (created) {
@@ -107,7 +107,9 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
         clientId={created.id}
         secret={created.secret}
         fingerprint={created.fingerprint}
-        onDone={() => void navigate(toClient(created.id), { replace: true, state: SKIP_LEAVE_GUARD })}
+        onDone={() =>
+          void navigate(paths.client({ id: created.id }), { replace: true, state: SKIP_LEAVE_GUARD })
+        }
       />
     );
   }

@@ -4,7 +4,7 @@ import { clientQueries } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { ClientEditor } from './client-editor.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
-import { toClients } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import './clients.css';
 
 /** `/clients/:id`: the editor renders only once the Client is loaded. */
@@ -33,7 +33,7 @@ export function EditClientPage() {
           error={query.error}
           onRetry={() => void query.refetch()}
         />
-        <Link to={toClients()}>Back to Clients</Link>
+        <Link to={paths.clients()}>Back to Clients</Link>
       </section>
     );
   }

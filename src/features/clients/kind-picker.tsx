@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { CLIENT_KINDS } from '../../domain/client-kinds.ts';
-import { toNewClient } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 /** Step one of creating a Client: what kind of application is it? */
 export function KindPicker() {
@@ -12,7 +12,7 @@ export function KindPicker() {
       <ul className="cc-cards">
         {CLIENT_KINDS.map((kind) => (
           <li key={kind.id}>
-            <Link className="cc-card" to={toNewClient(kind.id)}>
+            <Link className="cc-card" to={paths.newClient({ kind: kind.id })}>
               <h2>{kind.label}</h2>
               <p>{kind.explanation}</p>
             </Link>

@@ -5,7 +5,7 @@ import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { hasFilters, rangeLabel, type ListView } from './list-params.ts';
-import { toNewClient } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 interface ListStatusProps {
   view: ListView;
@@ -35,7 +35,7 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
       <div className="cc-empty" role="status">
         <h2>No Clients yet</h2>
         <p>A Client is an application allowed to ask Aidbox for tokens.</p>
-        <Link className={buttonClass('primary')} to={toNewClient()}>
+        <Link className={buttonClass('primary')} to={paths.newClient()}>
           Create the first Client
         </Link>
       </div>

@@ -2,14 +2,10 @@
 // severity and a count, linking to exactly those findings in the review (issue 14 §4).
 import { Link } from 'react-router';
 import type { ReviewFinding, Severity } from '../../domain/review-rules.ts';
+import { paths } from '../../routes/paths.ts';
 
 const ORDER: readonly Severity[] = ['high', 'medium', 'low'];
 const LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-
-/** The security review filtered to one Client (features never import each other: a plain URL). */
-export function toClientFindings(clientId: string): string {
-  return `/audit?client=${encodeURIComponent(clientId)}`;
-}
 
 export function highestSeverity(findings: readonly ReviewFinding[]): Severity | undefined {
   return ORDER.find((s) => findings.some((f) => f.severity === s));
@@ -51,7 +47,7 @@ export function RiskSummary({
   return (
     <Link
       className={`cc-badge cc-badge-${top} cc-risk-link`}
-      to={toClientFindings(clientId)}
+      to={paths.audit({ client: clientId })}
       title={titles.join('\n')}
       // The name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
       aria-label={`${LABEL[top]} · ${n}, ${n} finding${n === 1 ? '' : 's'}, highest ${top}: open ${clientId} in the security review`}

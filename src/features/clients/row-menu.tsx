@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
-import { toClient, toRotateSecret } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 interface RowMenuProps {
   clientId: string;
@@ -74,7 +74,7 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
           onKeyDown={onMenuKeyDown}
         >
           <li role="none">
-            <Link role="menuitem" to={toClient(clientId)}>
+            <Link role="menuitem" to={paths.client({ id: clientId })}>
               Edit
             </Link>
           </li>
@@ -84,7 +84,7 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
             </button>
           </li>
           <li role="none">
-            <Link role="menuitem" to={toRotateSecret(clientId)}>
+            <Link role="menuitem" to={paths.rotateSecret({ id: clientId })}>
               Rotate secret
             </Link>
           </li>

@@ -1,8 +1,9 @@
 // The popup leg of the authorization code flow. The opener keeps state, verifier, nonce and issuer
 // in memory; the popup only carries the redirect back. Messages are accepted only from our own
 // origin AND from the exact popup window we opened (security.md §1.1, §9.E item 77).
+import { paths } from '../../routes/paths.ts';
 
-export const CALLBACK_PATH = '/playground/callback';
+export const CALLBACK_PATH = paths.playgroundCallback();
 export const CALLBACK_MESSAGE = 'aidbox-console:playground-callback';
 
 export interface CallbackMessage {

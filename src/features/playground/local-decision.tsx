@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { fetchPolicySubject } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
 import { decodeJwt } from '../../domain/jwt.ts';
+import { paths } from '../../routes/paths.ts';
 import { decideLocally, type PolicyVerdict } from '../../domain/policy-eval/decide.ts';
 
 export interface LocalDecisionInput {
@@ -104,7 +105,7 @@ export function LocalDecision({ input }: { input: LocalDecisionInput }) {
             : d.policies.length === 0
               ? 'Denied: no AccessPolicy applies to this Client, User or operation.'
               : `Denied: none of the ${d.policies.length} candidate policies evaluates to true.`}{' '}
-        <Link to="/policies/matrix">Open the policy matrix</Link>
+        <Link to={paths.policyMatrix()}>Open the policy matrix</Link>
       </p>
       {d.policies.length > 0 ? (
         <table className="data-table">
@@ -120,7 +121,7 @@ export function LocalDecision({ input }: { input: LocalDecisionInput }) {
             {d.policies.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link to={`/policies/${encodeURIComponent(p.id)}`}>{p.id}</Link>
+                  <Link to={paths.policy({ id: p.id })}>{p.id}</Link>
                 </th>
                 <td>{p.engine}</td>
                 <td>

@@ -1,6 +1,7 @@
 // Which AccessPolicy allowed or denied a request, from Aidbox's `__debug=policy` answer (dev mode).
 // Without dev mode, say how to turn it on instead of failing silently.
 import { Link } from 'react-router';
+import { paths } from '../../routes/paths.ts';
 import type { Exchange } from './exchange.ts';
 import { LocalDecision, type LocalDecisionInput } from './local-decision.tsx';
 
@@ -80,7 +81,7 @@ export function PolicyDebug({
           : parsed.policies.length === 0
             ? 'Denied: no AccessPolicy applies to this Client, User or operation.'
             : `Denied: none of the ${parsed.policies.length} candidate policies evaluated to true.`}{' '}
-        <Link to="/policies/matrix">Open the policy matrix</Link>
+        <Link to={paths.policyMatrix()}>Open the policy matrix</Link>
       </p>
       {parsed.policies.length > 0 ? (
         <table className="data-table">
@@ -96,7 +97,7 @@ export function PolicyDebug({
             {parsed.policies.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link to={`/policies/${encodeURIComponent(p.id)}`}>{p.id}</Link>
+                  <Link to={paths.policy({ id: p.id })}>{p.id}</Link>
                 </th>
                 <td>{p.engine ?? '—'}</td>
                 <td>

@@ -2,7 +2,7 @@
 // likely mistake) and the ones the grid cannot show as cells (global, User/Operation-linked).
 import { Link } from 'react-router';
 import type { PolicyColumn } from '../../domain/matrix.ts';
-import { toPolicy } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 
 /** Open by default when short enough to read at a glance. */
 const OPEN_UP_TO = 3;
@@ -12,7 +12,7 @@ function Ids({ policies }: { policies: readonly PolicyColumn[] }) {
     <ul className="pm-id-list">
       {policies.map((p) => (
         <li key={p.id}>
-          <Link to={toPolicy(p.id)} className="pm-mono">
+          <Link to={paths.policy({ id: p.id })} className="pm-mono">
             {p.id}
           </Link>
         </li>
@@ -41,7 +41,7 @@ export function MatrixNotes(props: {
           <ul className="pm-id-list">
             {mixed.map((p) => (
               <li key={p.id}>
-                <Link to={toPolicy(p.id)} className="pm-mono">
+                <Link to={paths.policy({ id: p.id })} className="pm-mono">
                   {p.id}
                 </Link>{' '}
                 — {p.clientIds.length} {p.clientIds.length === 1 ? 'Client' : 'Clients'}, and anyone calling{' '}

@@ -6,8 +6,8 @@ import { policyQueries } from '../../api/policies.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
+import { paths } from '../../routes/paths.ts';
 import { MatrixEditor } from './matrix-editor.tsx';
-import { toPolicies } from './links.ts';
 import './policies.css';
 
 export function MatrixPage() {
@@ -72,7 +72,7 @@ export function MatrixPage() {
     <section className="pm-page pm-page-wide" aria-labelledby="pm-title">
       <header className="pm-page-header">
         <h1 id="pm-title">Policy matrix</h1>
-        <Link to={toPolicies()}>All policies</Link>
+        <Link to={paths.policies()}>All policies</Link>
       </header>
       {body}
     </section>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATRIX_VIEW } from '../../domain/matrix-view.ts';
-import { toPolicyMatrix } from './links.ts';
-import { DEFAULT_VIEW, readMatrixView, writeMatrixView } from './matrix-params.ts';
+import { paths } from '../../routes/paths.ts';
+import { DEFAULT_VIEW, matrixQuery, readMatrixView, writeMatrixView } from './matrix-params.ts';
 
 describe('matrix URL state', () => {
   it('keeps the same defaults as the domain', () => {
@@ -21,8 +21,12 @@ describe('matrix URL state', () => {
     };
     expect(readMatrixView(writeMatrixView(view))).toEqual(view);
     expect(writeMatrixView(DEFAULT_VIEW).toString()).toBe('');
-    expect(toPolicyMatrix()).toBe('/policies/matrix');
-    expect(toPolicyMatrix({ policyText: 'a b' })).toBe('/policies/matrix?policy=a+b');
+    expect(paths.policyMatrix(matrixQuery({}))).toBe('/policies/matrix');
+    expect(paths.policyMatrix(matrixQuery({ policyText: 'a b' }))).toBe('/policies/matrix?policy=a+b');
+    // Every name the view writes is one the registry lets a matrix link carry.
+    expect(paths.policyMatrix(matrixQuery(view))).toBe(
+      `/policies/matrix?${writeMatrixView(view).toString()}`,
+    );
   });
 
   it('falls back to defaults for malformed values', () => {

@@ -2,6 +2,7 @@
 // This module is the only place that knows the URL names.
 // Type-only imports: the link builders use this module, and they sit in the first-load chunk.
 import type { ColumnSort, KindFilter, MatrixView, RowSort } from '../../domain/matrix-view.ts';
+import type { RouteQuery } from '../../routes/paths.ts';
 
 const ROW_SORTS: readonly RowSort[] = ['id', 'name', 'links'];
 const COLUMN_SORTS: readonly ColumnSort[] = ['id', 'engine', 'links'];
@@ -48,4 +49,9 @@ export function writeMatrixView(view: MatrixView): URLSearchParams {
   if (view.columnSort !== DEFAULT_VIEW.columnSort) out.set('cols', view.columnSort);
   if (view.onlyLinked) out.set('linked', '1');
   return out;
+}
+
+/** A matrix link's query for `paths.policyMatrix`: the given view over the defaults. */
+export function matrixQuery(view: Partial<MatrixView>): RouteQuery<'policyMatrix'> {
+  return Object.fromEntries(writeMatrixView({ ...DEFAULT_VIEW, ...view }));
 }

@@ -9,8 +9,8 @@ import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { toColumn } from '../../domain/matrix.ts';
+import { paths } from '../../routes/paths.ts';
 import { kindLabel } from './matrix-header.tsx';
-import { toPolicy, toPolicyMatrix } from './links.ts';
 import './policies.css';
 
 export function PoliciesListPage() {
@@ -27,7 +27,7 @@ export function PoliciesListPage() {
     <section className="pm-page" aria-labelledby="pl-title">
       <header className="pm-page-header">
         <h1 id="pl-title">AccessPolicies</h1>
-        <Link to={toPolicyMatrix()}>Open the policy matrix</Link>
+        <Link to={paths.policyMatrix()}>Open the policy matrix</Link>
       </header>
       <label className="pm-field">
         <span>Search policy id or description</span>
@@ -66,7 +66,7 @@ export function PoliciesListPage() {
                 {shown.map((p) => (
                   <tr key={p.id}>
                     <td>
-                      <Link to={toPolicy(p.id)} className="pm-mono">
+                      <Link to={paths.policy({ id: p.id })} className="pm-mono">
                         {p.id}
                       </Link>
                     </td>

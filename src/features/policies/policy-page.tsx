@@ -9,8 +9,9 @@ import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { Tabs } from '../../components/ui/tabs.tsx';
 import { toColumn } from '../../domain/matrix.ts';
+import { paths } from '../../routes/paths.ts';
 import { kindLabel, mixedExplanation } from './matrix-header.tsx';
-import { toClientPage, toPolicies, toPolicyMatrix } from './links.ts';
+import { matrixQuery } from './matrix-params.ts';
 import './policies.css';
 
 function LinkList(props: {
@@ -79,12 +80,19 @@ export function PolicyPage() {
           <p className="pm-callout pm-callout-warn">⚠ Mixed link. {mixedExplanation(p)}</p>
         ) : null}
         <div className="pm-links">
-          <LinkList title="Clients" ids={p.clientIds} href={toClientPage} empty="No Client linked." />
+          <LinkList
+            title="Clients"
+            ids={p.clientIds}
+            href={(clientId) => paths.client({ id: clientId })}
+            empty="No Client linked."
+          />
           <LinkList title="Users" ids={p.userIds} empty="No User linked." />
           <LinkList title="Operations" ids={p.operationIds} empty="No Operation linked." />
         </div>
         <p>
-          <Link to={toPolicyMatrix({ policyText: id })}>Edit its Client links in the matrix</Link>
+          <Link to={paths.policyMatrix(matrixQuery({ policyText: id }))}>
+            Edit its Client links in the matrix
+          </Link>
         </p>
         <h2>JSON</h2>
         {/* Rendered as text: descriptions and rules are untrusted. */}
@@ -102,7 +110,7 @@ export function PolicyPage() {
         <h1 id="pp-title">
           AccessPolicy <span className="pm-mono">{id}</span>
         </h1>
-        <Link to={toPolicies()}>All policies</Link>
+        <Link to={paths.policies()}>All policies</Link>
       </header>
       <Tabs
         label="Policy views"

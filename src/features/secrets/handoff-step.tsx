@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { deleteSession } from '../../api/sessions.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
-import { toClientPage } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import { liveSessions, type SessionsQuery } from './session-count.ts';
 
 interface HandoffStepProps {
@@ -104,7 +104,7 @@ export function HandoffStep(props: HandoffStepProps) {
       )}
       <div className="sx-actions">
         {done ? (
-          <Link to={toClientPage(clientId)}>Back to the Client</Link>
+          <Link to={paths.client({ id: clientId })}>Back to the Client</Link>
         ) : (
           <Button variant="primary" onClick={onFinish}>
             I have stored the secret — finish

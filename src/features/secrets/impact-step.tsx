@@ -9,7 +9,7 @@ import {
   type SecretUse,
   type VerifyMethod,
 } from '../../domain/secret-impact.ts';
-import { toClientPage } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import { sessionSummary, type SessionsQuery } from './session-count.ts';
 
 interface ImpactStepProps {
@@ -58,7 +58,7 @@ export function ImpactStep({
             callers. Writing a secret here would not replace the vault value.
           </p>
         </div>
-        <Link to={toClientPage(id)}>Back to the Client</Link>
+        <Link to={paths.client({ id })}>Back to the Client</Link>
       </section>
     );
   }
@@ -76,7 +76,7 @@ export function ImpactStep({
             or device app would not stay secret anyway.
           </p>
         </div>
-        <Link to={toClientPage(id)}>Back to the Client</Link>
+        <Link to={paths.client({ id })}>Back to the Client</Link>
       </section>
     );
   }
@@ -158,7 +158,7 @@ export function ImpactStep({
         <Button variant="primary" onClick={onNext}>
           Continue: choose the new secret
         </Button>
-        <Link to={toClientPage(id)}>Cancel</Link>
+        <Link to={paths.client({ id })}>Cancel</Link>
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { clientQueries } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { PageLoading } from '../../components/ui/spinner.tsx';
-import { toClientPage } from './links.ts';
+import { paths } from '../../routes/paths.ts';
 import { RotationWizard } from './rotation-wizard.tsx';
 import './secrets.css';
 
@@ -33,7 +33,7 @@ export function RotateSecretPage() {
         ) : (
           <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />
         )}
-        <Link to="/clients">Back to Clients</Link>
+        <Link to={paths.clients()}>Back to Clients</Link>
       </section>
     );
   }
@@ -43,7 +43,7 @@ export function RotateSecretPage() {
         <h1 id="sx-title">
           Rotate the secret of <span className="sx-mono">{id}</span>
         </h1>
-        <Link to={toClientPage(id)}>Back to the Client</Link>
+        <Link to={paths.client({ id })}>Back to the Client</Link>
       </header>
       {/* Keyed by id: another Client starts a fresh wizard, never one holding an old secret. */}
       <RotationWizard key={id} record={query.data} onReload={() => query.refetch()} />
