@@ -120,6 +120,10 @@ test('policy page lists Clients, Users, Operations and the JSON as text; the Cli
   await expect(panel.getByRole('status')).toHaveText('Linked to backend-read-clinical.');
   await expect(panel.getByRole('link', { name: 'backend-read-clinical' })).toBeVisible();
   await panel.getByRole('button', { name: 'Unlink backend-read-clinical' }).click();
+  await page
+    .getByRole('dialog', { name: 'Unlink backend-read-clinical from this Client?' })
+    .getByRole('button', { name: 'Unlink' })
+    .click();
   await expect(panel.getByRole('status')).toHaveText('Unlinked from backend-read-clinical.');
   const policy = await readResource('AccessPolicy', 'backend-read-clinical');
   expect(JSON.stringify(policy?.link)).not.toContain(id);

@@ -83,6 +83,11 @@ test('link and unlink with the mouse, undo in the tray, apply in one transaction
     if (r.method() === 'POST' && r.url().endsWith('/fhir')) posts.push(r.postData() ?? '');
   });
   await tray.getByRole('button', { name: 'Apply 2 changes' }).click();
+  // The unlink confirms with its impact first (e2e/destructive-actions.spec.ts covers its content).
+  await page
+    .getByRole('dialog', { name: 'Remove these links?' })
+    .getByRole('button', { name: 'Apply and remove access' })
+    .click();
   await expect(page.getByText('Applied 2 changes to 1 policy.')).toBeVisible();
   expect(posts).toHaveLength(1);
   const bundle = JSON.parse(posts[0] ?? '{}') as { type: string; entry: { request: { ifMatch?: string } }[] };
@@ -136,6 +141,12 @@ test('keyboard only: move with arrows, Home/End, Page keys, stage with Space, ap
   // Tab leaves the grid for the tray; Enter applies.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Apply 2 changes' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The unlink's confirmation opens on Cancel; Tab reaches its confirm button.
+  const confirm = page.getByRole('dialog', { name: 'Remove these links?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Apply and remove access' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Applied 2 changes to 1 policy.')).toBeVisible();
   expect(await clientLinks(p2)).toEqual([`Client/${a}`]);

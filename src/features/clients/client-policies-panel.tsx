@@ -21,6 +21,7 @@ import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import { paths } from '../../routes/paths.ts';
 import { useConsoleClientId } from './console-client.ts';
+import { UnlinkConfirm } from './unlink-confirm.tsx';
 
 export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   const query = useQuery(policyQueries.list());
@@ -32,6 +33,8 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [pending, setPending] = useState<{ diff: PolicyDiff; risks: AccessRisk[] }>();
+  // The policy just unlinked, offered back with Undo until the next change.
+  const [undoable, setUndoable] = useState<string>();
   const selectId = useId();
 
   if (query.isPending) return <p className="cc-muted">Loading AccessPolicies…</p>;
@@ -53,6 +56,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   async function write(diff: PolicyDiff) {
     setBusy(true);
     setNotice('');
+    setUndoable(undefined);
     const resources: ReadonlyMap<string, PolicyResource> = model.resources;
     try {
       // Re-read first and apply the one intent onto the current version: a server may ignore
@@ -74,6 +78,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
               ? `${diff.policyId} had changed meanwhile; your change was applied onto the current version.`
               : done,
         );
+        if (diff.remove.length > 0) setUndoable(diff.policyId);
       }
       setChoice('');
     } catch (error) {
@@ -86,7 +91,8 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
 
   function request(diff: PolicyDiff) {
     const risks = findRisks(model.resources, [diff], admin);
-    if (risks.length > 0) setPending({ diff, risks });
+    // An unlink always asks, with what the Client loses (unlink-confirm.tsx).
+    if (risks.length > 0 || diff.remove.length > 0) setPending({ diff, risks });
     else void write(diff);
   }
 
@@ -100,6 +106,11 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       <p role="status" className="cc-notice">
         {notice}
       </p>
+      {undoable && !busy ? (
+        <Button onClick={() => void write({ policyId: undoable, add: [clientId], remove: [] })}>
+          Undo: link {undoable} again
+        </Button>
+      ) : null}
       <h3>Linked ({linked.length})</h3>
       {linked.length === 0 ? <p className="cc-muted">No policy links this Client.</p> : null}
       <ul>
@@ -141,8 +152,30 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
           Link
         </Button>
       </form>
+      {pending && pending.diff.remove.length > 0 ? (
+        <UnlinkConfirm
+          clientId={clientId}
+          policyId={pending.diff.policyId}
+          resources={model.resources}
+          risks={
+            pending.risks.length > 0 ? (
+              <ul className="cc-impact" aria-label="Your own access">
+                {pending.risks.map((r) => (
+                  <li key={r.kind}>{describeRisk(r, admin)}</li>
+                ))}
+              </ul>
+            ) : null
+          }
+          busy={busy}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            void write(pending.diff);
+            setPending(undefined);
+          }}
+        />
+      ) : null}
       <ConfirmDialog
-        open={pending !== undefined}
+        open={pending !== undefined && pending.diff.remove.length === 0}
         title="This may affect your own access"
         confirmLabel="Apply anyway"
         onCancel={() => setPending(undefined)}

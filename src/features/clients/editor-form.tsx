@@ -68,6 +68,8 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
   useFieldFocus((name) => controls[name] === true, tab, setTab);
   const [guarded, setGuarded] = useState<JsonObject>();
   const [understood, setUnderstood] = useState(false);
+  // Text typed in the raw JSON tab and not yet saved or applied is work too (raw-json-tab.tsx).
+  const [jsonDraft, setJsonDraft] = useState(false);
   const [formError, setFormError] = useState('');
   const watched = useWatch({ control: form.control }) as ClientFormValues;
   const edited = useMemo(() => editedClient(editorBase, watched), [editorBase, watched]);
@@ -132,6 +134,7 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
             onApply={(json) => onDraft(json)}
             onSave={submitClient}
             formError={formError}
+            onDraftChange={setJsonDraft}
           />
         ) : (
           <form
@@ -171,7 +174,7 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
           </form>
         )}
       </Tabs>
-      <LeaveGuard when={dirty} title="Discard unsaved changes?">
+      <LeaveGuard when={dirty || jsonDraft} title="Discard unsaved changes?">
         <p>Your changes to this Client are not saved. If you leave now, they are lost.</p>
       </LeaveGuard>
       <Dialog

@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { isJsonObject, type JsonObject } from '../../domain/client-diff.ts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isJsonObject, mergePatch, type JsonObject } from '../../domain/client-diff.ts';
 import { grantList, type ClientShape } from '../../domain/client-shape.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -12,6 +12,11 @@ interface RawJsonTabProps {
   onApply: (json: JsonObject) => void;
   onSave: (json: JsonObject) => void;
   formError: string;
+  /**
+   * Told whether the text holds work a save would send (or unparsable text): the editor's leave
+   * guard counts it like a dirty form. Told `false` when the tab closes, as its text goes with it.
+   */
+  onDraftChange?: (dirty: boolean) => void;
 }
 
 type Parsed = { ok: true; value: JsonObject } | { ok: false; message: string };
@@ -31,12 +36,23 @@ function parse(text: string): Parsed {
  * The whole Client as JSON, held to the same registration rules as the form. Unknown fields are
  * allowed and kept; `id`, `meta`, `secret` and `_secret` are never written from here.
  */
-export function RawJsonTab({ initial, loaded, onApply, onSave, formError }: RawJsonTabProps) {
+export function RawJsonTab({ initial, loaded, onApply, onSave, formError, onDraftChange }: RawJsonTabProps) {
   const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [override, setOverride] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const areaId = useId();
   const parsed = useMemo(() => parse(text), [text]);
+  // Same test as the form's: only what a save would write counts (not `meta`, `id` or whitespace).
+  const draftDirty = useMemo(
+    () => !parsed.ok || Object.keys(mergePatch(initial, parsed.value)).length > 0,
+    [parsed, initial],
+  );
+  const report = useRef(onDraftChange);
+  useEffect(() => {
+    report.current = onDraftChange;
+  });
+  useEffect(() => report.current?.(draftDirty), [draftDirty]);
+  useEffect(() => () => report.current?.(false), []);
   const rules = parsed.ok
     ? validateClient(parsed.value, { isNew: false, clientKind: 'unknown', loaded, legacyOverride: override })
     : undefined;
