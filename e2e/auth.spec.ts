@@ -64,6 +64,51 @@ test('deep link survives sign-in, the callback leaves no code or state, and a re
     expect(url).not.toMatch(/[?&](code|state)=/);
 });
 
+/** The decoded payload of every ID token devbox hands this page, and how many answers had none. */
+function captureIdTokens(page: Page) {
+  const seen = { withIdToken: [] as Record<string, unknown>[], without: 0 };
+  page.on('response', async (res) => {
+    if (!res.url().startsWith(`${E2E.devboxUrl}/auth/token`) || res.request().method() !== 'POST') return;
+    const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; access_token?: unknown };
+    if (typeof body.access_token !== 'string') return;
+    if (typeof body.id_token !== 'string') seen.without += 1;
+    else
+      seen.withIdToken.push(
+        JSON.parse(atob(body.id_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))),
+      );
+  });
+  return seen;
+}
+
+// Both documented token-response shapes reach the real sign-in (issue 10 §3): with `openid` the
+// code grant returns an ID token (on the alternate reading without `nonce` and `kid`); without it,
+// none comes back and the identity is read from userinfo (decision 0060).
+test('sign-in with an ID token (no nonce on the alternate reading) and with none at all @alternate', async ({
+  page,
+}) => {
+  const ids = captureIdTokens(page);
+  await signIn(page, '/clients');
+  // The same identity either way: from the ID token here (which carries no name), from userinfo below.
+  await expect(page.locator('.topbar-user')).toHaveAttribute('title', 'admin@devbox.local');
+  expect(ids.withIdToken).toHaveLength(1);
+  const nonce = ids.withIdToken[0]!.nonce;
+  if (E2E.reading === 'alternate') expect(nonce).toBeUndefined();
+  else expect(typeof nonce).toBe('string');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
+  // The console configured without `openid`: the same code grant, answered without an ID token.
+  await page.route('**/config.json', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, json: { ...(await res.json()), scopes: 'profile' } });
+  });
+  await signIn(page, '/clients');
+  await expect(page.getByRole('link', { name: 'patient-portal', exact: true })).toBeVisible();
+  await expect(page.locator('.topbar-user')).toHaveText('Signed in as Console Admin');
+  await expect(page.locator('.topbar-user')).toHaveAttribute('title', 'admin@devbox.local');
+  expect(ids.without).toBe(1);
+});
+
 test('sign-out revokes the token with DELETE /Session and ends the Aidbox login', async ({ page }) => {
   const accessTokens = captureAccessTokens(page);
   await signIn(page, '/clients');
