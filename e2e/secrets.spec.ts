@@ -248,6 +248,13 @@ test('the whole wizard by keyboard only, reached from the list row menu', async 
   await axe(page);
   await tabTo(page, page.getByRole('button', { name: 'Revoke existing sessions' }));
   await page.keyboard.press('Enter');
+  // The revocation confirms with who loses access; it opens on Cancel.
+  const revoke = page.getByRole('dialog', { name: `Revoke 1 Session of ${id}?` });
+  await expect(revoke).toContainText("1 Session is the application's own (no user)");
+  await expect(revoke.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(revoke.getByRole('button', { name: 'Revoke 1 Session' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Done: 1 of 1 revoked.')).toBeVisible();
   const left = await fhir('GET', `Session?client=${id}`);
   const active = ((left.json as { entry?: { resource: { active?: boolean } }[] }).entry ?? []).filter(

@@ -5,6 +5,8 @@ import { deleteSession } from '../../api/sessions.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
 import { paths } from '../../routes/paths.ts';
+import type { Session } from '../../model/session.ts';
+import { RevokeConfirm } from './revoke-confirm.tsx';
 import { liveSessions, type SessionsQuery } from './session-count.ts';
 
 interface HandoffStepProps {
@@ -26,12 +28,19 @@ type Revoke =
 export function HandoffStep(props: HandoffStepProps) {
   const { headingRef, clientId, secret, done, fingerprint, rotatedAt, sessions, onFinish, onCopied } = props;
   const [revoke, setRevoke] = useState<Revoke>({ state: 'idle' });
+  // The live Sessions as just re-read, awaiting the confirmation that names who loses access.
+  const [confirming, setConfirming] = useState<Session[]>();
   const queryClient = useQueryClient();
 
-  async function revokeAll() {
+  async function askToRevoke() {
     // Re-read first: the list from step 1 may miss sessions started since.
     const fresh = await sessions.refetch();
     const targets = liveSessions(fresh.data).filter((s) => s.id);
+    if (targets.length > 0) setConfirming(targets);
+    else setRevoke({ state: 'finished', done: 0, failed: 0, total: 0 });
+  }
+
+  async function revokeAll(targets: readonly Session[]) {
     const tally = { done: 0, failed: 0, total: targets.length };
     setRevoke({ state: 'running', ...tally });
     for (const s of targets) {
@@ -92,7 +101,7 @@ export function HandoffStep(props: HandoffStepProps) {
                 ? 'Tokens issued before the rotation keep working until they expire.'
                 : `${live} session${live === 1 ? '' : 's'} from before the rotation still ${live === 1 ? 'has' : 'have'} valid tokens until they expire.`}
             </p>
-            <Button onClick={() => void revokeAll()}>Revoke existing sessions</Button>
+            <Button onClick={() => void askToRevoke()}>Revoke existing sessions…</Button>
           </div>
         )
       ) : (
@@ -102,6 +111,17 @@ export function HandoffStep(props: HandoffStepProps) {
           {revoke.failed > 0 ? `, ${revoke.failed} failed (try again, or revoke them from Aidbox)` : ''}.
         </p>
       )}
+      {confirming ? (
+        <RevokeConfirm
+          clientId={clientId}
+          sessions={confirming}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={() => {
+            setConfirming(undefined);
+            void revokeAll(confirming);
+          }}
+        />
+      ) : null}
       <div className="sx-actions">
         {done ? (
           <Link to={paths.client({ id: clientId })}>Back to the Client</Link>
