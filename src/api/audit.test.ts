@@ -1,6 +1,6 @@
 import { requestUrl } from '../testing/request-url.ts';
 import { configureAidbox, createAidboxClient, resetAidbox } from './aidbox-client.ts';
-import { fetchAllClients, fetchFirstClients, fetchSessionsSince, SECRET_PRESENT } from './audit.ts';
+import { fetchAllClients, fetchFirstClients, fetchSessionsSince } from './audit.ts';
 
 function setup(responses: Response[]): URL[] {
   const calls: URL[] = [];
@@ -29,7 +29,7 @@ const bundle = (resources: Record<string, unknown>[]) =>
 afterEach(() => resetAidbox());
 
 describe('the review sees stored secrets on both readings', () => {
-  it('a server that returns secrets (as hashes): one listing, each hash replaced by the marker', async () => {
+  it('a server that returns secrets (as hashes): one listing, each hash dropped and flagged', async () => {
     const calls = setup([
       bundle([
         { resourceType: 'Client', id: 'a', secret: 'sha256:ab' },
@@ -38,8 +38,8 @@ describe('the review sees stored secrets on both readings', () => {
     ]);
     const clients = await fetchAllClients();
     expect(clients).toEqual([
-      { resourceType: 'Client', id: 'a', secret: SECRET_PRESENT },
-      { resourceType: 'Client', id: 'b' },
+      { client: { resourceType: 'Client', id: 'a' }, hasSecret: true },
+      { client: { resourceType: 'Client', id: 'b' }, hasSecret: false },
     ]);
     expect(calls).toHaveLength(1);
   });
@@ -54,8 +54,8 @@ describe('the review sees stored secrets on both readings', () => {
     ]);
     const clients = await fetchAllClients();
     expect(clients).toEqual([
-      { resourceType: 'Client', id: 'a' },
-      { resourceType: 'Client', id: 'b', secret: SECRET_PRESENT },
+      { client: { resourceType: 'Client', id: 'a' }, hasSecret: false },
+      { client: { resourceType: 'Client', id: 'b' }, hasSecret: true },
     ]);
     expect(calls[1]?.searchParams.get('.secret$isnull')).toBe('false');
     expect(calls[1]?.searchParams.get('_elements')).toBe('id');
@@ -66,7 +66,9 @@ describe('the review sees stored secrets on both readings', () => {
       bundle([{ resourceType: 'Client', id: 'x' }]),
       bundle([{ resourceType: 'Client', id: 'x' }]),
     ]);
-    expect(await fetchFirstClients(1)).toEqual([{ resourceType: 'Client', id: 'x', secret: SECRET_PRESENT }]);
+    expect(await fetchFirstClients(1)).toEqual([
+      { client: { resourceType: 'Client', id: 'x' }, hasSecret: true },
+    ]);
     expect(calls[1]?.searchParams.get('_id')).toBe('x');
   });
 });

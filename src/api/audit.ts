@@ -3,6 +3,7 @@
 // Policies come from policies.ts's `fetchAllPolicies` (one query for the whole console).
 import { aidbox, type QueryValue } from './aidbox-client.ts';
 import { HAS_SECRET } from './clients.ts';
+import type { ClientSubject } from '../domain/client-grants.ts';
 import { AidboxError } from './errors.ts';
 import { BundleSchema, type Bundle } from './types.ts';
 
@@ -62,20 +63,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** What a stored secret is replaced by: the rules need to know one exists, never its value. */
-export const SECRET_PRESENT = '(stored)';
-
 /**
- * Every Client, whole (the rules read any field), with `secret` replaced by a marker so no hash
- * ever enters the query cache.
+ * Every Client, whole (the rules read any field), each with whether Aidbox holds a secret for it.
+ * `secret` itself is dropped here, so no hash ever enters the query cache.
  */
-export async function fetchAllClients(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+export async function fetchAllClients(signal?: AbortSignal): Promise<ClientSubject[]> {
   const raw = await fetchPages('/fhir/Client', { _sort: '_id', _total: 'accurate' }, signal);
-  return markSecrets(raw, () => fetchPages('/fhir/Client', { ...HAS_SECRET, _elements: 'id' }, signal));
+  return withSecretFlags(raw, () => fetchPages('/fhir/Client', { ...HAS_SECRET, _elements: 'id' }, signal));
 }
 
-/** The first `n` Clients by id (one page, n ≤ 1,000), secrets replaced like fetchAllClients. */
-export async function fetchFirstClients(n: number, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+/** The first `n` Clients by id (one page, n ≤ 1,000), flagged like fetchAllClients. */
+export async function fetchFirstClients(n: number, signal?: AbortSignal): Promise<ClientSubject[]> {
   const res = await aidbox().request({
     path: '/fhir/Client',
     query: { _sort: '_id', _count: Math.min(n, PAGE_SIZE), _total: 'none' },
@@ -83,7 +81,7 @@ export async function fetchFirstClients(n: number, signal?: AbortSignal): Promis
   });
   const raw = resourcesOf(res.data);
   const ids = raw.map((c) => c.id).filter((id): id is string => typeof id === 'string');
-  return markSecrets(raw, () =>
+  return withSecretFlags(raw, () =>
     ids.length === 0
       ? Promise.resolve([])
       : fetchPages('/fhir/Client', { _id: ids.join(','), ...HAS_SECRET, _elements: 'id' }, signal),
@@ -91,22 +89,22 @@ export async function fetchFirstClients(n: number, signal?: AbortSignal): Promis
 }
 
 /**
- * Replaces each stored secret by SECRET_PRESENT. Where reads carry no `secret` at all (an Aidbox
- * that omits it on read, devbox's alternate reading), search (`.secret$isnull=false`, which sees the
- * stored resource) says which Clients hold one, so the secret rules still see them.
+ * Drops each `secret` and says which Clients hold one. Where reads carry no `secret` at all (an
+ * Aidbox that omits it on read, devbox's alternate reading), search (`.secret$isnull=false`, which
+ * sees the stored resource) says which Clients hold one, so the secret rules still see them. The
+ * resources are not parsed (10,000 of them): the rules read every field defensively.
  */
-async function markSecrets(
+async function withSecretFlags(
   raw: Record<string, unknown>[],
   holders: () => Promise<Record<string, unknown>[]>,
-): Promise<Record<string, unknown>[]> {
-  if (raw.length === 0 || raw.some((c) => typeof c.secret === 'string')) return raw.map(withoutSecret);
-  const ids = new Set((await holders()).map((c) => c.id));
-  return raw.map((c) => (ids.has(c.id) ? { ...withoutSecret(c), secret: SECRET_PRESENT } : withoutSecret(c)));
-}
-
-function withoutSecret(c: Record<string, unknown>): Record<string, unknown> {
-  const { secret, ...rest } = c;
-  return typeof secret === 'string' && secret !== '' ? { ...rest, secret: SECRET_PRESENT } : rest;
+): Promise<ClientSubject[]> {
+  const readBack = raw.length === 0 || raw.some((c) => typeof c.secret === 'string');
+  const ids = readBack ? undefined : new Set((await holders()).map((c) => c.id));
+  return raw.map((c) => {
+    const { secret, ...client } = c;
+    const hasSecret = ids ? ids.has(client.id) : typeof secret === 'string' && secret !== '';
+    return { client, hasSecret };
+  });
 }
 
 export interface SessionUse {

@@ -4,18 +4,18 @@ import {
   grantList,
   grantSettings,
   hasVaultSecret,
+  holdsSecret,
   isPublicClient,
   TOKEN_EXCHANGE_GRANT,
-  type ClientShape,
-  type GrantSettings,
-} from './client-shape.ts';
+} from './client-grants.ts';
+import type { ClientDraft, GrantSettings } from '../model/client.ts';
 
 describe('isPublicClient', () => {
   it('is public with no secret, no vault secret, no required secret and no keys', () => {
-    expect(isPublicClient({})).toBe(true);
-    expect(isPublicClient({ secret: '', auth: { authorization_code: { secret_required: false } } })).toBe(
-      true,
-    );
+    expect(isPublicClient({}, false)).toBe(true);
+    expect(
+      isPublicClient({ secret: '', auth: { authorization_code: { secret_required: false } } }, false),
+    ).toBe(true);
   });
 
   it.each([
@@ -25,7 +25,16 @@ describe('isPublicClient', () => {
     ['a JWKS URI', { jwks_uri: 'https://k.example.com' }],
     ['inline keys', { jwks: [{ kid: 'k' }] }],
   ])('is confidential with %s', (_label, client) => {
-    expect(isPublicClient(client)).toBe(false);
+    expect(isPublicClient(client, false)).toBe(false);
+  });
+});
+
+describe('a stored secret is an explicit input', () => {
+  it('makes a Client confidential without any secret field (reads strip it)', () => {
+    expect(isPublicClient({ grant_types: ['client_credentials'] }, true)).toBe(false);
+    expect(holdsSecret({}, true)).toBe(true);
+    expect(holdsSecret({}, false)).toBe(false);
+    expect(holdsSecret({ secret: 'new-one' }, false)).toBe(true);
   });
 });
 
@@ -44,7 +53,7 @@ describe('grant helpers', () => {
     expect(
       grantSettings({ auth: { implicit: [] as unknown as GrantSettings, password: { pkce: true } } }),
     ).toEqual([['password', { pkce: true }]]);
-    expect(grantSettings({ auth: 'x' as unknown as ClientShape['auth'] })).toEqual([]);
+    expect(grantSettings({ auth: 'x' as unknown as ClientDraft['auth'] })).toEqual([]);
   });
 
   it('detects vault secrets', () => {

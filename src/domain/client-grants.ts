@@ -1,20 +1,5 @@
-/**
- * The structural view of an Aidbox `Client` that the pure domain rules read. It is deliberately
- * loose (every field optional, unknown fields allowed) so it accepts both the API layer's parsed
- * type and a half-edited form value without conversion.
- */
-export interface GrantSettings {
-  redirect_uri?: string;
-  pkce?: boolean;
-  secret_required?: boolean;
-  token_format?: string;
-  access_token_expiration?: number;
-  refresh_token?: boolean;
-  refresh_token_expiration?: number;
-  audience?: string[];
-  client_assertion_types?: string[];
-  [key: string]: unknown;
-}
+// The grant and secret facts every Client rule reads, over the model's Client (src/model/client.ts).
+import type { AuthKey, ClientDraft, GrantSettings } from '../model/client.ts';
 
 /** Keys of `Client.auth`: one settings object per grant. */
 export const AUTH_KEYS = [
@@ -23,28 +8,15 @@ export const AUTH_KEYS = [
   'password',
   'implicit',
   'token_exchange',
-] as const;
-export type AuthKey = (typeof AUTH_KEYS)[number];
+] as const satisfies readonly AuthKey[];
 
-export interface ClientShape {
-  resourceType?: string;
-  id?: string;
-  secret?: string;
-  _secret?: unknown;
-  active?: boolean;
-  name?: string;
-  description?: string;
-  type?: string;
-  first_party?: boolean;
-  trusted?: boolean;
-  grant_types?: string[];
-  auth?: Partial<Record<AuthKey, GrantSettings>> & Record<string, unknown>;
-  jwks?: unknown[];
-  jwks_uri?: string;
-  allowed_origins?: string[];
-  scope?: string[];
-  meta?: { versionId?: string; lastUpdated?: string; [key: string]: unknown };
-  [key: string]: unknown;
+/**
+ * A Client and whether Aidbox holds a secret for it. Reads never carry the secret (api/ strips it
+ * and reports `hasSecret`), so rules that care are told explicitly instead of reading a placeholder.
+ */
+export interface ClientSubject {
+  client: ClientDraft;
+  hasSecret: boolean;
 }
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -84,17 +56,17 @@ export function authKeyForGrant(grant: string): AuthKey | undefined {
  * The grant types as a list of strings. Values typed in the raw JSON tab may have any shape, so
  * every rule reads grants through this instead of trusting the type.
  */
-export function grantList(client: ClientShape): string[] {
+export function grantList(client: ClientDraft): string[] {
   const grants: unknown = client.grant_types;
   return Array.isArray(grants) ? grants.filter((g): g is string => typeof g === 'string') : [];
 }
 
-export function hasGrant(client: ClientShape, key: AuthKey): boolean {
+export function hasGrant(client: ClientDraft, key: AuthKey): boolean {
   return grantList(client).some((g) => authKeyForGrant(g) === key);
 }
 
 /** The grant settings blocks that are actually present, in a stable order. */
-export function grantSettings(client: ClientShape): [AuthKey, GrantSettings][] {
+export function grantSettings(client: ClientDraft): [AuthKey, GrantSettings][] {
   const out: [AuthKey, GrantSettings][] = [];
   for (const key of AUTH_KEYS) {
     const auth: unknown = client.auth;
@@ -105,9 +77,13 @@ export function grantSettings(client: ClientShape): [AuthKey, GrantSettings][] {
   return out;
 }
 
-/** A stored secret or a vault reference (`_secret`): either way the client holds a credential. */
-export function holdsSecret(client: ClientShape): boolean {
+/**
+ * A stored secret (`hasStoredSecret`, as api/ reports it), a secret about to be written (a draft's
+ * `secret`) or a vault reference (`_secret`): any of them means the client holds a credential.
+ */
+export function holdsSecret(client: ClientDraft, hasStoredSecret: boolean): boolean {
   return (
+    hasStoredSecret ||
     (typeof client.secret === 'string' && client.secret !== '') ||
     (client._secret !== undefined && client._secret !== null)
   );
@@ -118,14 +94,14 @@ export function holdsSecret(client: ClientShape): boolean {
  * secret, no vault secret, no grant that demands a secret, and no asymmetric key (a client that
  * signs assertions with its own key is confidential even without a shared secret).
  */
-export function isPublicClient(client: ClientShape): boolean {
-  if (holdsSecret(client)) return false;
+export function isPublicClient(client: ClientDraft, hasStoredSecret: boolean): boolean {
+  if (holdsSecret(client, hasStoredSecret)) return false;
   if (grantSettings(client).some(([, s]) => s.secret_required === true)) return false;
   if (client.jwks_uri || (Array.isArray(client.jwks) && client.jwks.length > 0)) return false;
   return true;
 }
 
 /** True when the secret lives in a vault: the console shows it read-only and never rotates it. */
-export function hasVaultSecret(client: ClientShape): boolean {
+export function hasVaultSecret(client: ClientDraft): boolean {
   return client._secret !== undefined && client._secret !== null;
 }

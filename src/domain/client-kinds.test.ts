@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_KINDS, clientKind, isClientKindId } from './client-kinds.ts';
-import { isPublicClient } from './client-shape.ts';
+import { isPublicClient } from './client-grants.ts';
 import { lintClient } from './lint-client.ts';
 import { validateClient } from './client-validation.ts';
 
@@ -30,13 +30,13 @@ describe('client kinds', () => {
     const kind = clientKind(id);
     const client = kind.build({ id: 'x', name: 'X', redirectUri: redirect(id) });
     expect(client).toMatchObject({ resourceType: 'Client', id: 'x', name: 'X', active: true });
-    expect(lintClient(client)).toEqual([]);
+    expect(lintClient(client, false)).toEqual([]);
     expect(validateClient(client, { isNew: true, clientKind: id })).toEqual({
       errors: [],
       warnings: [],
       existing: [],
     });
-    expect(isPublicClient(client)).toBe(!kind.confidential);
+    expect(isPublicClient(client, false)).toBe(!kind.confidential);
     expect(typeof client.secret === 'string').toBe(kind.confidential);
   });
 

@@ -1,4 +1,4 @@
-import type { ClientShape } from './client-shape.ts';
+import type { Client } from '../model/client.ts';
 import { generateSecret } from './secret.ts';
 
 export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'fhir-server';
@@ -23,7 +23,7 @@ export interface ClientKind {
   /** Whether a secret is generated at creation (shown once). */
   confidential: boolean;
   /** The secure starting point; confidential kinds include a freshly generated secret. */
-  build: (input: ClientKindInput) => ClientShape & { id: string; resourceType: 'Client' };
+  build: (input: ClientKindInput) => Client & { id: string };
 }
 
 // Short-lived access tokens limit the damage of a leaked token (RFC 6819 §5.1.5.3); refresh tokens

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateClient, type ValidationContext } from './client-validation.ts';
-import type { ClientShape } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
 
 const newSpa: ValidationContext = { isNew: true, clientKind: 'spa' };
-const spa: ClientShape = {
+const spa: ClientDraft = {
   id: 'spa-1',
   grant_types: ['authorization_code'],
   auth: {
@@ -15,16 +15,35 @@ const spa: ClientShape = {
     },
   },
 };
-const at = (c: ClientShape, ctx: ValidationContext = newSpa) => {
+const at = (c: ClientDraft, ctx: ValidationContext = newSpa) => {
   const r = validateClient(c, ctx);
   return {
     errors: r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'),
     warnings: r.warnings.map((e) => `${e.path}: ${e.message}`).join('\n'),
   };
 };
-const withCode = (extra: Record<string, unknown>): ClientShape => ({
+const withCode = (extra: Record<string, unknown>): ClientDraft => ({
   ...spa,
   auth: { authorization_code: { ...spa.auth?.authorization_code, ...extra } },
+});
+
+describe('the stored secret is told, not read', () => {
+  const confidentialCode: ClientDraft = {
+    id: 'web',
+    grant_types: ['authorization_code'],
+    auth: { authorization_code: { redirect_uri: 'https://w.example.com/cb' } },
+  };
+  const edit = (hasStoredSecret: boolean): ValidationContext => ({
+    isNew: false,
+    clientKind: 'unknown',
+    loaded: confidentialCode,
+    hasStoredSecret,
+  });
+
+  it('a Client Aidbox holds a secret for needs no PKCE; the same Client without one does', () => {
+    expect(at(confidentialCode, edit(true)).errors).not.toMatch(/PKCE/);
+    expect(at(confidentialCode, { ...edit(false), loaded: undefined }).errors).toMatch(/PKCE is required/);
+  });
 });
 
 describe('validateClient', () => {
@@ -142,13 +161,13 @@ describe('validateClient', () => {
 });
 
 describe('existing violations on an edit (issue 14 §5)', () => {
-  const risky: ClientShape = {
+  const risky: ClientDraft = {
     id: 'legacy-portal',
     description: 'old',
     grant_types: ['authorization_code'],
     auth: { authorization_code: { redirect_uri: 'https://*.example.com/cb', pkce: true } },
   };
-  const edit = (client: ClientShape) =>
+  const edit = (client: ClientDraft) =>
     validateClient(client, { isNew: false, clientKind: 'unknown', loaded: risky });
 
   it('an edit that leaves the offending field alone only carries the old problem', () => {

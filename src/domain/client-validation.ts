@@ -1,4 +1,5 @@
 import type { ClientKindId } from './client-kinds.ts';
+import type { ClientDraft } from '../model/client.ts';
 import {
   GRANT_TYPES,
   grantList,
@@ -6,8 +7,7 @@ import {
   hasGrant,
   holdsSecret,
   isPublicClient,
-  type ClientShape,
-} from './client-shape.ts';
+} from './client-grants.ts';
 import { checkRedirectUri } from './redirect-uri.ts';
 
 export interface RuleIssue {
@@ -32,7 +32,12 @@ export interface ValidationContext {
   isNew: boolean;
   clientKind: ClientKindId | 'unknown';
   /** The Client as loaded; legacy grants it already had are warned about, not refused. */
-  loaded?: ClientShape;
+  loaded?: ClientDraft;
+  /**
+   * Aidbox holds a secret for the Client being edited (reads never carry it, api/ reports it). A new
+   * Client has none stored; its draft carries the secret it is about to be created with.
+   */
+  hasStoredSecret?: boolean;
   /** The user confirmed, explicitly, that they need a legacy grant (implicit/password). */
   legacyOverride?: boolean;
 }
@@ -46,7 +51,7 @@ const LIFETIMES = ['access_token_expiration', 'refresh_token_expiration'] as con
  * The registration rules the editor enforces (security.md §2, §9.B). Pure: the same function
  * checks the form, the raw JSON tab and the create flow.
  */
-export function validateClient(client: ClientShape, ctx: ValidationContext): ValidationResult {
+export function validateClient(client: ClientDraft, ctx: ValidationContext): ValidationResult {
   const errors: RuleIssue[] = [];
   const warnings: RuleIssue[] = [];
   const error = (path: string, message: string) => errors.push({ path, message });
@@ -100,14 +105,17 @@ export function validateClient(client: ClientShape, ctx: ValidationContext): Val
 
   if (
     hasGrant(client, 'authorization_code') &&
-    isPublicClient(client) &&
+    isPublicClient(client, ctx.hasStoredSecret === true) &&
     client.auth?.authorization_code?.pkce !== true
   ) {
     error('auth.authorization_code.pkce', 'PKCE is required for public clients (clients without a secret).');
   }
 
   if (ctx.clientKind === 'spa' || ctx.clientKind === 'mobile') {
-    if (holdsSecret(client) || client.auth?.authorization_code?.secret_required === true) {
+    if (
+      holdsSecret(client, ctx.hasStoredSecret === true) ||
+      client.auth?.authorization_code?.secret_required === true
+    ) {
       warn(
         'auth.authorization_code.secret_required',
         'A browser or mobile app cannot keep a secret; use PKCE without a secret.',
@@ -126,8 +134,8 @@ export function validateClient(client: ClientShape, ctx: ValidationContext): Val
  */
 function splitExisting(
   result: ValidationResult,
-  client: ClientShape,
-  loaded: ClientShape,
+  client: ClientDraft,
+  loaded: ClientDraft,
   ctx: ValidationContext,
 ): ValidationResult {
   const before = validateClient(loaded, { ...ctx, loaded: undefined, legacyOverride: false });
@@ -155,7 +163,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function checkGrants(
-  client: ClientShape,
+  client: ClientDraft,
   ctx: ValidationContext,
   error: (p: string, m: string) => void,
   warn: (p: string, m: string) => void,
@@ -182,7 +190,7 @@ function checkGrants(
 }
 
 function checkUrls(
-  client: ClientShape,
+  client: ClientDraft,
   error: (p: string, m: string) => void,
   warn: (p: string, m: string) => void,
 ): void {

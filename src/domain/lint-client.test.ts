@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, lintClient } from './lint-client.ts';
 
-const ids = (c: Parameters<typeof lintClient>[0]) => lintClient(c).map((f) => f.id);
+const ids = (c: Parameters<typeof lintClient>[0]) => lintClient(c, false).map((f) => f.id);
 
 const goodSpa = {
   id: 'spa',
@@ -20,18 +20,21 @@ const goodSpa = {
 
 describe('lintClient', () => {
   it('finds nothing on a secure SPA or service', () => {
-    expect(lintClient(goodSpa)).toEqual([]);
+    expect(lintClient(goodSpa, false)).toEqual([]);
     expect(
-      lintClient({
-        secret: 'h',
-        grant_types: ['client_credentials'],
-        auth: { client_credentials: { access_token_expiration: 600 } },
-      }),
+      lintClient(
+        {
+          secret: 'h',
+          grant_types: ['client_credentials'],
+          auth: { client_credentials: { access_token_expiration: 600 } },
+        },
+        false,
+      ),
     ).toEqual([]);
   });
 
   it('flags implicit and password grants as high with sources', () => {
-    const findings = lintClient({ secret: 'x', grant_types: ['implicit', 'password'] });
+    const findings = lintClient({ secret: 'x', grant_types: ['implicit', 'password'] }, false);
     expect(findings.map((f) => [f.id, f.severity, f.source, f.path])).toEqual([
       ['implicit-grant', 'high', 'RFC 9700 §2.1.2', 'grant_types'],
       ['password-grant', 'high', 'RFC 9700 §2.4', 'grant_types'],
@@ -46,7 +49,7 @@ describe('lintClient', () => {
         authorization_code: { ...goodSpa.auth.authorization_code, redirect_uri: 'http://app.example.com/cb' },
       },
     };
-    expect(lintClient(http)).toEqual([
+    expect(lintClient(http, false)).toEqual([
       expect.objectContaining({
         id: 'redirect-not-https',
         severity: 'high',
@@ -79,7 +82,7 @@ describe('lintClient', () => {
         },
       },
     };
-    expect(lintClient(frag)[0]).toMatchObject({
+    expect(lintClient(frag, false)[0]).toMatchObject({
       id: 'redirect-invalid',
       detail: expect.stringMatching(/fragment/) as string,
     });
@@ -119,11 +122,14 @@ describe('lintClient', () => {
   });
 
   it('flags refresh tokens without expiry per grant', () => {
-    const f = lintClient({
-      secret: 'h',
-      grant_types: ['client_credentials'],
-      auth: { client_credentials: { refresh_token: true } },
-    });
+    const f = lintClient(
+      {
+        secret: 'h',
+        grant_types: ['client_credentials'],
+        auth: { client_credentials: { refresh_token: true } },
+      },
+      false,
+    );
     expect(f).toEqual([
       expect.objectContaining({
         id: 'refresh-no-expiry',
@@ -134,11 +140,14 @@ describe('lintClient', () => {
   });
 
   it('flags access tokens longer than a day', () => {
-    const f = lintClient({
-      secret: 'h',
-      grant_types: ['client_credentials'],
-      auth: { client_credentials: { access_token_expiration: 172_800 } },
-    });
+    const f = lintClient(
+      {
+        secret: 'h',
+        grant_types: ['client_credentials'],
+        auth: { client_credentials: { access_token_expiration: 172_800 } },
+      },
+      false,
+    );
     expect(f).toEqual([
       expect.objectContaining({
         id: 'long-access-token',
@@ -159,10 +168,13 @@ describe('lintClient', () => {
   });
 
   it('sorts by severity', () => {
-    const sev = lintClient({
-      grant_types: ['authorization_code', 'implicit'],
-      auth: { authorization_code: { refresh_token: true, access_token_expiration: 999_999 } },
-    }).map((f) => f.severity);
+    const sev = lintClient(
+      {
+        grant_types: ['authorization_code', 'implicit'],
+        auth: { authorization_code: { refresh_token: true, access_token_expiration: 999_999 } },
+      },
+      false,
+    ).map((f) => f.severity);
     expect(sev).toEqual(['high', 'high', 'medium', 'low']);
   });
 });

@@ -1,4 +1,5 @@
-import { grantSettings, hasGrant, holdsSecret, isPublicClient, type ClientShape } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
+import { grantSettings, hasGrant, holdsSecret, isPublicClient } from './client-grants.ts';
 import { checkRedirectUri } from './redirect-uri.ts';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -23,12 +24,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
  * the editor's validation it never blocks anything: it describes what is risky about what exists.
  * Findings come sorted by severity.
  *
- * @example lintClient({ grant_types: ['implicit'] })[0].id // 'implicit-grant'
+ * `hasStoredSecret` is whether Aidbox holds a secret for it (reads never carry the secret itself).
+ *
+ * @example lintClient({ grant_types: ['implicit'] }, false)[0].id // 'implicit-grant'
  */
-export function lintClient(client: ClientShape): Finding[] {
+export function lintClient(client: ClientDraft, hasStoredSecret: boolean): Finding[] {
   const findings: Finding[] = [];
   const add = (f: Finding) => findings.push(f);
-  const isPublic = isPublicClient(client);
+  const isPublic = isPublicClient(client, hasStoredSecret);
 
   if (hasGrant(client, 'implicit')) {
     add({
@@ -93,7 +96,7 @@ export function lintClient(client: ClientShape): Finding[] {
   const browserApp =
     (Array.isArray(client.allowed_origins) && client.allowed_origins.length > 0) ||
     hasGrant(client, 'implicit');
-  if (holdsSecret(client) && (browserApp || codeSettings?.secret_required === false)) {
+  if (holdsSecret(client, hasStoredSecret) && (browserApp || codeSettings?.secret_required === false)) {
     add({
       id: 'browser-holds-secret',
       severity: 'medium',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientShape } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
 import type { PolicyResource } from './matrix.ts';
 import { policyFindings, policyReach } from './review-rules-policy.ts';
 import { rotatedAt } from './secret-age.ts';
@@ -17,14 +17,14 @@ const readPolicy: PolicyResource = {
 };
 
 /** A Client that passes every rule: confidential service, rotated last month, used yesterday. */
-const good: ClientShape = {
+const good: ClientDraft = {
   id: 'svc',
   secret: 'sha256:abc',
   grant_types: ['client_credentials'],
   auth: { client_credentials: { access_token_expiration: 600 } },
   details: { secretRotatedAt: daysAgo(30) },
 };
-const goodSpa: ClientShape = {
+const goodSpa: ClientDraft = {
   id: 'spa',
   grant_types: ['authorization_code'],
   auth: {
@@ -33,11 +33,13 @@ const goodSpa: ClientShape = {
 };
 
 function rules(
-  client: ClientShape,
+  client: ClientDraft,
   linked = [readPolicy],
   sessions = new Map([[client.id ?? '', daysAgo(1)]]),
 ) {
-  return reviewClient(client, { ...settings, lastSession: sessions }, linked).map((f) => f.rule);
+  return reviewClient({ client, hasSecret: false }, { ...settings, lastSession: sessions }, linked).map(
+    (f) => f.rule,
+  );
 }
 
 describe('reviewClient: each rule fails the risky Client and passes the fixed one', () => {
@@ -46,7 +48,7 @@ describe('reviewClient: each rule fails the risky Client and passes the fixed on
     expect(rules(goodSpa)).toEqual([]);
   });
 
-  const cases: [string, ClientShape, ClientShape][] = [
+  const cases: [string, ClientDraft, ClientDraft][] = [
     ['implicit-grant', { ...goodSpa, grant_types: ['implicit'] }, goodSpa],
     ['password-grant', { ...good, grant_types: ['password'] }, good],
     [
@@ -116,7 +118,9 @@ describe('reviewClient: each rule fails the risky Client and passes the fixed on
     expect(rules(good, [readPolicy], new Map([['svc', daysAgo(91)]]))).toContain('idle-client');
     expect(rules(good, [readPolicy], new Map())).toContain('idle-client');
     expect(rules(good, [readPolicy], new Map([['svc', daysAgo(89)]]))).not.toContain('idle-client');
-    expect(reviewClient(good, { ...settings, lastSession: undefined }, [readPolicy])).toEqual([]);
+    expect(
+      reviewClient({ client: good, hasSecret: false }, { ...settings, lastSession: undefined }, [readPolicy]),
+    ).toEqual([]);
     expect(rules({ ...good, active: false }, [], new Map())).not.toContain('idle-client');
   });
 
@@ -129,7 +133,10 @@ describe('reviewClient: each rule fails the risky Client and passes the fixed on
 
   it('links to the field to fix', () => {
     const f = reviewClient(
-      { ...goodSpa, auth: { authorization_code: { redirect_uri: 'https://a.example/cb' } } },
+      {
+        client: { ...goodSpa, auth: { authorization_code: { redirect_uri: 'https://a.example/cb' } } },
+        hasSecret: false,
+      },
       { ...settings, lastSession: undefined },
       [readPolicy],
     );
@@ -178,7 +185,10 @@ describe('reviewAll', () => {
   it('sorts high first and keys are unique', () => {
     const all = reviewAll({
       ...settings,
-      clients: [good, { ...goodSpa, grant_types: ['implicit'] }],
+      clients: [good, { ...goodSpa, grant_types: ['implicit'] }].map((client) => ({
+        client,
+        hasSecret: false,
+      })),
       policies: [readPolicy, { ...allowPolicy, link: [{ reference: 'Client/svc' }] }],
       lastSession: undefined,
     });

@@ -4,8 +4,7 @@
  * secret age, policy reach, inactive-but-linked, idle Clients — and the per-policy rules
  * (review-rules-policy.ts). Pure: the page fetches, this decides.
  */
-import type { ClientShape } from './client-shape.ts';
-import { holdsSecret } from './client-shape.ts';
+import { holdsSecret, type ClientSubject } from './client-grants.ts';
 import { lintClient, type Severity } from './lint-client.ts';
 import { rotatedAt } from './secret-age.ts';
 import type { PolicyResource } from './matrix.ts';
@@ -36,7 +35,8 @@ export interface ReviewSettings {
 }
 
 export interface ReviewInput extends ReviewSettings {
-  clients: readonly ClientShape[];
+  /** Each Client with whether Aidbox holds a secret for it (reads never carry the secret). */
+  clients: readonly ClientSubject[];
   policies: readonly PolicyResource[];
   /** client id → newest Session start (ISO); undefined = Sessions were not loaded, skip the idle rule. */
   lastSession: ReadonlyMap<string, string> | undefined;
@@ -51,11 +51,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 export function reviewAll(input: ReviewInput): ReviewFinding[] {
   const reach = policyReach(input.policies);
   const out: ReviewFinding[] = [];
-  for (const client of input.clients) {
-    if (!client.id) continue;
-    out.push(...reviewClient(client, input, reach.get(client.id) ?? []));
+  for (const subject of input.clients) {
+    if (!subject.client.id) continue;
+    out.push(...reviewClient(subject, input, reach.get(subject.client.id) ?? []));
   }
-  out.push(...policyFindings(input.policies, new Set(input.clients.map((c) => c.id ?? ''))));
+  out.push(...policyFindings(input.policies, new Set(input.clients.map((s) => s.client.id ?? ''))));
   return out.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -69,12 +69,12 @@ export function reviewAll(input: ReviewInput): ReviewFinding[] {
  * Operation-only policies are reported on their own, not per Client).
  */
 export function reviewClient(
-  client: ClientShape,
+  { client, hasSecret }: ClientSubject,
   settings: ReviewSettings & { lastSession?: ReadonlyMap<string, string> | undefined },
   linked: readonly PolicyResource[],
 ): ReviewFinding[] {
   const id = client.id ?? '';
-  const out: ReviewFinding[] = lintClient(client).map((f) => ({
+  const out: ReviewFinding[] = lintClient(client, hasSecret).map((f) => ({
     key: `${f.id}|Client/${id}|${f.path}`,
     rule: f.id,
     severity: f.severity,
@@ -89,7 +89,7 @@ export function reviewClient(
     out.push({ ...f, key: `${f.rule}|Client/${id}|${f.path}`, targetType: 'Client', targetId: id });
   const active = client.active !== false;
 
-  if (holdsSecret(client) && client._secret === undefined) {
+  if (holdsSecret(client, hasSecret) && client._secret === undefined) {
     const rotated = rotatedAt(client);
     if (rotated === undefined) {
       add({

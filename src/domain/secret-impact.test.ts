@@ -1,4 +1,4 @@
-import type { ClientShape } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
 import {
   lastRotation,
   rotationEligibility,
@@ -10,7 +10,7 @@ import {
 const vault = {
   extension: [{ url: 'http://health-samurai.io/fhir/secret-reference', valueString: 'client-secret' }],
 };
-function ids(client: ClientShape, hasSecret = true) {
+function ids(client: ClientDraft, hasSecret = true) {
   return secretUses({ client, hasSecret }).map((u) => u.id);
 }
 
@@ -20,7 +20,7 @@ describe('secretUses', () => {
   });
 
   test('password / authorization_code count by secret_required', () => {
-    const pw = (secret_required?: boolean): ClientShape => ({
+    const pw = (secret_required?: boolean): ClientDraft => ({
       grant_types: ['password'],
       auth: { password: secret_required === undefined ? {} : { secret_required } },
     });
@@ -29,7 +29,7 @@ describe('secretUses', () => {
     // Unset: assumed (devbox and likely Aidbox demand a stored secret), and marked as such.
     expect(secretUses({ client: pw(), hasSecret: true })).toMatchObject([{ id: 'password', assumed: true }]);
     expect(ids(pw(), false)).toEqual([]);
-    const code: ClientShape = {
+    const code: ClientDraft = {
       grant_types: ['code'],
       auth: { authorization_code: { secret_required: true } },
     };
@@ -37,7 +37,7 @@ describe('secretUses', () => {
   });
 
   test('public PKCE, implicit and token exchange', () => {
-    const spa: ClientShape = {
+    const spa: ClientDraft = {
       grant_types: ['authorization_code', 'refresh_token'],
       auth: { authorization_code: { pkce: true, secret_required: false } },
     };
@@ -62,7 +62,7 @@ describe('rotationEligibility', () => {
   });
 
   test('public client needs no secret', () => {
-    const spa: ClientShape = {
+    const spa: ClientDraft = {
       grant_types: ['authorization_code'],
       auth: { authorization_code: { secret_required: false } },
     };
@@ -70,7 +70,7 @@ describe('rotationEligibility', () => {
   });
 
   test('confidential clients are rotatable, with or without a stored secret', () => {
-    const svc: ClientShape = { grant_types: ['client_credentials'] };
+    const svc: ClientDraft = { grant_types: ['client_credentials'] };
     expect(rotationEligibility({ client: svc, hasSecret: true })).toEqual({
       kind: 'rotatable',
       hasSecret: true,

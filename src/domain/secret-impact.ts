@@ -1,12 +1,13 @@
 // What rotating a Client's secret touches, decided from the Client alone (pure, no I/O). Aidbox
 // keeps exactly one secret, so every use listed here breaks the moment the new one is saved.
+import type { ClientDraft } from '../model/client.ts';
 import {
   grantList,
   grantSettings,
   hasVaultSecret,
   isPublicClient,
-  type ClientShape,
-} from './client-shape.ts';
+  type ClientSubject,
+} from './client-grants.ts';
 
 export type SecretUseId =
   'client_credentials' | 'basic' | 'password' | 'authorization_code' | 'token_exchange';
@@ -27,14 +28,11 @@ export type Eligibility =
   | { kind: 'rotatable'; hasSecret: boolean };
 
 /** The view of a Client this module reads: the API strips `secret` and reports `hasSecret`. */
-export interface SecretSubject {
-  client: ClientShape;
-  hasSecret: boolean;
-}
+export type SecretSubject = ClientSubject;
 
-/** The shared public-client rule with the stripped secret put back as a placeholder. */
+/** The shared public-client rule, told whether a secret is stored. */
 export function isPublicSubject(subject: SecretSubject): boolean {
-  return isPublicClient({ ...subject.client, secret: subject.hasSecret ? 'stored' : undefined });
+  return isPublicClient(subject.client, subject.hasSecret);
 }
 
 export function rotationEligibility(subject: SecretSubject): Eligibility {
@@ -44,7 +42,7 @@ export function rotationEligibility(subject: SecretSubject): Eligibility {
   return { kind: 'rotatable', hasSecret: subject.hasSecret };
 }
 
-function requiredFlag(client: ClientShape, key: 'password' | 'authorization_code'): boolean | undefined {
+function requiredFlag(client: ClientDraft, key: 'password' | 'authorization_code'): boolean | undefined {
   const settings = grantSettings(client).find(([k]) => k === key)?.[1];
   return typeof settings?.secret_required === 'boolean' ? settings.secret_required : undefined;
 }
@@ -113,7 +111,7 @@ export type LastRotation =
   | { recorded: false; lastUpdated: string | undefined };
 
 /** `details.secretRotatedAt` is written by this wizard; older Clients only have `meta.lastUpdated`. */
-export function lastRotation(client: ClientShape): LastRotation {
+export function lastRotation(client: ClientDraft): LastRotation {
   const details: unknown = client.details;
   const d = details && typeof details === 'object' ? (details as Record<string, unknown>) : {};
   if (typeof d.secretRotatedAt === 'string' && !Number.isNaN(Date.parse(d.secretRotatedAt))) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientShape } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
 import { isKeyedBackend, isPatientFacing, smartFindings } from './smart-review-rules.ts';
 
 const B64_2048 = `w${'A'.repeat(341)}`; // first byte 0xc0, 256 bytes
 const B64_1024 = `w${'A'.repeat(170)}`; // 128 bytes
 const rsa = (kid: string, n = B64_2048) => ({ kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n });
 
-const backend = (patch: Partial<ClientShape> = {}): ClientShape => ({
+const backend = (patch: Partial<ClientDraft> = {}): ClientDraft => ({
   id: 'svc',
   grant_types: ['client_credentials'],
   scope: ['system/Patient.rs'],
@@ -18,8 +18,8 @@ const backend = (patch: Partial<ClientShape> = {}): ClientShape => ({
   },
   ...patch,
 });
-const app = (scope: string[]): ClientShape => ({ id: 'app', grant_types: ['authorization_code'], scope });
-const rules = (c: ClientShape) => smartFindings(c).map((f) => `${f.rule}:${f.severity}:${f.path}`);
+const app = (scope: string[]): ClientDraft => ({ id: 'app', grant_types: ['authorization_code'], scope });
+const rules = (c: ClientDraft) => smartFindings(c, false).map((f) => `${f.rule}:${f.severity}:${f.path}`);
 
 describe('smartFindings', () => {
   it('a well-configured backend service and patient app have no findings', () => {
@@ -30,7 +30,7 @@ describe('smartFindings', () => {
   });
 
   it('fills the review shape: key, target and a source', () => {
-    const [f] = smartFindings(backend({ scope: ['system/*.rs'] }));
+    const [f] = smartFindings(backend({ scope: ['system/*.rs'] }), false);
     expect(f).toMatchObject({
       key: 'smart-wildcard-system-scope|Client/svc|scope.0',
       targetType: 'Client',
@@ -57,6 +57,7 @@ describe('smartFindings', () => {
         'patient/*.rs',
         'user/*.cruds',
       ]),
+      false,
     );
     expect(f.map((x) => `${x.rule}:${x.path}:${x.title}`)).toEqual([
       'smart-patient-write:scope.2:Patient-facing app with a write scope',
@@ -70,7 +71,7 @@ describe('smartFindings', () => {
   });
 
   it('v1 scopes: one finding naming them all', () => {
-    const f = smartFindings(app(['patient/Patient.read', 'patient/Observation.read']));
+    const f = smartFindings(app(['patient/Patient.read', 'patient/Observation.read']), false);
     expect(f.map((x) => `${x.rule}:${x.path}`)).toEqual(['smart-v1-scopes:scope']);
     expect(f[0]?.detail).toContain('patient/Patient.read, patient/Observation.read');
   });
@@ -105,11 +106,15 @@ describe('smartFindings', () => {
   });
 
   it('private key material, never quoting it', () => {
-    const f = smartFindings(backend({ jwks: [{ ...rsa('k1'), d: 'PRIVATE-D-VALUE', p: 'PRIVATE-P' }] }));
+    const f = smartFindings(
+      backend({ jwks: [{ ...rsa('k1'), d: 'PRIVATE-D-VALUE', p: 'PRIVATE-P' }] }),
+      false,
+    );
     expect(f.map((x) => `${x.rule}:${x.path}`)).toEqual(['smart-private-key-stored:jwks.0']);
     expect(JSON.stringify(f)).not.toContain('PRIVATE-');
     const pem = smartFindings(
       backend({ details: { key: '-----BEGIN PRIVATE KEY-----\nMIIEv...\n-----END PRIVATE KEY-----' } }),
+      false,
     );
     expect(pem.map((x) => `${x.rule}:${x.path}`)).toEqual(['smart-private-key-stored:']);
     expect(JSON.stringify(pem)).not.toContain('MIIEv');

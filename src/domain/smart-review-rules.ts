@@ -7,8 +7,8 @@
  * `launch/patient`. Such an app acts in a patient's record, often on the patient's own device, so
  * SMART App Launch 2.x's least-privilege advice weighs most there.
  */
-import type { ClientShape } from './client-shape.ts';
-import { grantList, holdsSecret } from './client-shape.ts';
+import type { ClientDraft } from '../model/client.ts';
+import { grantList, holdsSecret } from './client-grants.ts';
 import { PRIVATE_MEMBERS, checkJwksUri, isLoopbackHttp, rsaModulusBits } from './jwks-validate.ts';
 import type { ReviewFinding } from './review-rules.ts';
 import { isResourceScope, parseScope, writes, type ResourceScope } from './smart-scopes.ts';
@@ -21,7 +21,7 @@ const MIN_RSA_BITS = 2048;
 type Draft = Omit<ReviewFinding, 'key' | 'targetType' | 'targetId'>;
 
 /** The Client's `scope` as [path, scope] pairs (Aidbox stores a list; a string is tolerated). */
-function scopeEntries(client: ClientShape): [string, string][] {
+function scopeEntries(client: ClientDraft): [string, string][] {
   const s: unknown = client.scope;
   if (typeof s === 'string')
     return s
@@ -32,19 +32,20 @@ function scopeEntries(client: ClientShape): [string, string][] {
   return s.flatMap((x, i): [string, string][] => (typeof x === 'string' ? [[`scope.${i}`, x]] : []));
 }
 
-export function isPatientFacing(client: ClientShape): boolean {
+export function isPatientFacing(client: ClientDraft): boolean {
   return scopeEntries(client).some(([, s]) => s.startsWith('patient/') || s === 'launch/patient');
 }
 
 /** A client_credentials Client that authenticates with its own keys (private_key_jwt). */
-export function isKeyedBackend(client: ClientShape): boolean {
+export function isKeyedBackend(client: ClientDraft): boolean {
   const keyed = !!client.jwks_uri || (Array.isArray(client.jwks) && client.jwks.length > 0);
   return keyed && grantList(client).includes('client_credentials');
 }
 
-export function smartFindings(client: ClientShape): ReviewFinding[] {
+/** `hasStoredSecret`: whether Aidbox holds a secret for the Client (reads never carry it). */
+export function smartFindings(client: ClientDraft, hasStoredSecret: boolean): ReviewFinding[] {
   const id = client.id ?? '';
-  const out: Draft[] = [...scopeFindings(client), ...keyFindings(client)];
+  const out: Draft[] = [...scopeFindings(client), ...keyFindings(client, hasStoredSecret)];
   return out.map((f) => ({
     ...f,
     key: `${f.rule}|Client/${id}|${f.path}`,
@@ -53,7 +54,7 @@ export function smartFindings(client: ClientShape): ReviewFinding[] {
   }));
 }
 
-function scopeFindings(client: ClientShape): Draft[] {
+function scopeFindings(client: ClientDraft): Draft[] {
   const out: Draft[] = [];
   const patientFacing = isPatientFacing(client);
   const v1: [string, ResourceScope][] = [];
@@ -107,7 +108,7 @@ function scopeFindings(client: ClientShape): Draft[] {
   return out;
 }
 
-function keyFindings(client: ClientShape): Draft[] {
+function keyFindings(client: ClientDraft, hasStoredSecret: boolean): Draft[] {
   const out: Draft[] = [];
   const uri = client.jwks_uri;
   if (typeof uri === 'string' && uri !== '') {
@@ -179,7 +180,7 @@ function keyFindings(client: ClientShape): Draft[] {
       source: 'RFC 7523',
     });
   }
-  if (isKeyedBackend(client) && holdsSecret(client)) {
+  if (isKeyedBackend(client) && holdsSecret(client, hasStoredSecret)) {
     out.push({
       rule: 'smart-secret-beside-keys',
       severity: 'medium',

@@ -2,7 +2,7 @@
 // (also the evidence export, so screen and file agree) for chosen Clients, types and interactions.
 // The cell index (which result keys each cell reads) is built once per plan; folding results into
 // rows is then only map lookups, cheap enough to redo while thousands of results stream in.
-import type { ClientShape } from '../../domain/client-shape.ts';
+import type { ClientSubject } from '../../domain/client-grants.ts';
 import { foldKeys, type EvalOutcome } from '../../domain/effective-access-cells.ts';
 import {
   ANY_TYPE,
@@ -15,8 +15,8 @@ import {
 import type { AccessRow } from '../../domain/evidence.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
 
-export function clientRef(c: ClientShape): ClientRef {
-  return { id: c.id ?? '', versionId: c.meta?.versionId };
+export function clientRef({ client }: ClientSubject): ClientRef {
+  return { id: client.id ?? '', versionId: client.meta?.versionId };
 }
 
 export interface IndexedCell {

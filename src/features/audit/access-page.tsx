@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
 import { countCells } from '../../domain/effective-access-cells.ts';
@@ -49,7 +50,7 @@ export function AccessPage() {
     INTERACTIONS,
   );
   const counts = countCells(rows.map((r) => r.cell));
-  const current = clients.data?.find((c) => c.id === chosen);
+  const current = clients.data?.find((s) => s.client.id === chosen)?.client;
 
   function exportAs(kind: 'csv' | 'json') {
     const generatedAt = new Date().toISOString();
@@ -89,7 +90,7 @@ export function AccessPage() {
             <option value={ALL_CLIENTS}>
               {sampled ? `The first ${first} Clients` : `All Clients (${clients.data?.length ?? 0})`}
             </option>
-            {(clients.data ?? []).map((c) => (
+            {(clients.data ?? []).map(({ client: c }) => (
               <option key={c.id} value={c.id}>
                 {c.id}
                 {c.active === false ? ' (inactive)' : ''}
@@ -98,9 +99,9 @@ export function AccessPage() {
           </select>
         </label>
         {ready && state.status !== 'running' ? (
-          <button type="button" className="btn btn-secondary btn-sm" onClick={run}>
-            <span>{state.status === 'cancelled' ? 'Resume' : 'Evaluate again'}</span>
-          </button>
+          <Button size="sm" onClick={run}>
+            {state.status === 'cancelled' ? 'Resume' : 'Evaluate again'}
+          </Button>
         ) : null}
       </div>
       {error ? (

@@ -4,20 +4,19 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchAllClients, fetchFirstClients, fetchSessionsSince } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
 import type { AccessPolicy } from '../../model/access-policy.ts';
-import type { ClientShape } from '../../domain/client-shape.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
 
 export const auditQueries = {
   clients: () =>
     queryOptions({
       queryKey: ['Client', 'audit', 'all'] as const,
-      queryFn: async ({ signal }) => (await fetchAllClients(signal)) as ClientShape[],
+      queryFn: ({ signal }) => fetchAllClients(signal),
     }),
   /** The first `n` Clients by id (n ≤ 1,000: one page), for sampled reviews of large installations. */
   firstClients: (n: number) =>
     queryOptions({
       queryKey: ['Client', 'audit', 'first', n] as const,
-      queryFn: async ({ signal }) => (await fetchFirstClients(n, signal)) as ClientShape[],
+      queryFn: ({ signal }) => fetchFirstClients(n, signal),
     }),
   /** The matrix's own query: one fetch of every policy serves both screens. */
   policies: () => policyQueries.list(),

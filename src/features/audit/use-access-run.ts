@@ -1,7 +1,7 @@
 // The effective-access run both audit screens share: plan the evaluations for the chosen Clients,
 // types and interactions, run them (console first, then Aidbox when it answers), fold the cells.
 import { useEffect, useMemo } from 'react';
-import type { ClientShape } from '../../domain/client-shape.ts';
+import type { ClientSubject } from '../../domain/client-grants.ts';
 import { planEvaluations, type ClientRef, type Interaction } from '../../domain/effective-access.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
 import { buildCellIndex, rowsFromIndex } from './access-model.ts';
@@ -10,7 +10,7 @@ import { useEvaluation } from './use-evaluation.ts';
 export function useAccessRun(
   refs: readonly ClientRef[],
   policies: readonly PolicyResource[] | undefined,
-  clients: readonly ClientShape[] | undefined,
+  clients: readonly ClientSubject[] | undefined,
   types: readonly string[],
   interactions: readonly Interaction[],
 ) {
@@ -24,7 +24,7 @@ export function useAccessRun(
     [policies, refs, types, interactions],
   );
   const byId = useMemo(
-    () => new Map((clients ?? []).map((c) => [c.id ?? '', c as Record<string, unknown>])),
+    () => new Map((clients ?? []).map(({ client }) => [client.id ?? '', client])),
     [clients],
   );
   const ready = refs.length > 0 && policies !== undefined;

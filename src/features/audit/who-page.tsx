@@ -42,7 +42,7 @@ export function WhoPage() {
     rows.map((r) => r.cell),
     `${interaction} ${type}`,
   );
-  const active = new Map((clients.data ?? []).map((c) => [c.id ?? '', c.active !== false]));
+  const active = new Map((clients.data ?? []).map(({ client: c }) => [c.id ?? '', c.active !== false]));
 
   function update(next: { interaction?: string; type?: string }) {
     setSearch({ interaction: next.interaction ?? interaction, type: next.type ?? type }, { replace: true });

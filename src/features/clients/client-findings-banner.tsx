@@ -9,7 +9,6 @@ import { recentSessionsQuery } from '../../api/recent-sessions.ts';
 import { DEFAULT_SETTINGS, lastSessionByClient, reviewClient } from '../../domain/review-rules.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
 import { paths } from '../../routes/paths.ts';
-import { asShape } from './client-view.ts';
 import { highestSeverity } from './risk-badges.tsx';
 
 const ORDER = { high: 0, medium: 1, low: 2 } as const;
@@ -24,7 +23,7 @@ export function ClientFindingsBanner({ record }: { record: ClientRecord }) {
     if (!policies.data || sessions.isPending) return undefined;
     const lastSession = sessions.data ? lastSessionByClient(sessions.data) : undefined;
     const linked = policyReach(policies.data).get(id) ?? [];
-    return reviewClient(asShape(record), { ...DEFAULT_SETTINGS, now, lastSession }, linked).sort(
+    return reviewClient(record, { ...DEFAULT_SETTINGS, now, lastSession }, linked).sort(
       (a, b) => ORDER[a.severity] - ORDER[b.severity],
     );
   }, [policies.data, sessions.isPending, sessions.data, id, record, now]);

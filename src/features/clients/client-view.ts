@@ -1,15 +1,8 @@
-// How the feature looks at a ClientRecord from the API layer: the API strips `secret` and keeps
-// only `hasSecret`, while the domain rules read `secret` — this is the one adapter between them.
+// How the feature looks at a ClientRecord from the API layer. The API strips `secret` and keeps
+// only `hasSecret`; a ClientRecord is a domain ClientSubject, so rules take it as it is.
 import type { ClientRecord } from '../../api/clients.ts';
 import type { JsonObject } from '../../domain/client-diff.ts';
-import { hasVaultSecret, isPublicClient, type ClientShape } from '../../domain/client-shape.ts';
-
-/** A marker standing in for the stripped secret; it never leaves the browser (patches skip `secret`). */
-const SECRET_PRESENT = '(stored)';
-
-export function asShape(record: ClientRecord): ClientShape {
-  return record.hasSecret ? { ...record.client, secret: SECRET_PRESENT } : { ...record.client };
-}
+import { hasVaultSecret, isPublicClient } from '../../domain/client-grants.ts';
 
 /** The Client as plain JSON for diffing and the raw JSON tab (never contains a secret). */
 export function asJson(record: ClientRecord): JsonObject {
@@ -17,19 +10,11 @@ export function asJson(record: ClientRecord): JsonObject {
 }
 
 export function accessLabel(record: ClientRecord): 'Public' | 'Confidential' {
-  return isPublicClient(asShape(record)) ? 'Public' : 'Confidential';
+  return isPublicClient(record.client, record.hasSecret) ? 'Public' : 'Confidential';
 }
 
 export function isVaultManaged(record: ClientRecord): boolean {
   return hasVaultSecret(record.client);
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatInstant(value: string | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
 /**

@@ -2,7 +2,8 @@
 // the fields it shows; `applyForm` writes back only the fields the user changed, so everything the
 // form does not know (extensions, `_secret`, odd values) stays byte-identical.
 import * as z from 'zod/mini';
-import { AUTH_KEYS, authKeyForGrant, type AuthKey } from '../../domain/client-shape.ts';
+import { AUTH_KEYS, authKeyForGrant } from '../../domain/client-grants.ts';
+import type { AuthKey } from '../../model/client.ts';
 import { isJsonObject, type Json, type JsonObject } from '../../domain/client-diff.ts';
 
 const seconds = z.string().check(z.regex(/^\d*$/, 'Enter a whole number of seconds.'));

@@ -1,18 +1,15 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
-import { accessLabel, asShape, formatInstant } from './client-view.ts';
+import { DateTime } from '../../components/ui/date-time.tsx';
+import { accessLabel } from './client-view.ts';
 import { Columns, COLUMNS, HeaderRow } from './clients-table-head.tsx';
 import { paths } from '../../routes/paths.ts';
 import type { SortKey } from './list-params.ts';
-import type { RowRisks } from './list-risks.tsx';
+import type { RiskLoader as RiskLoaderComponent, RowRisks } from './list-risks.tsx';
 import { RiskSummary } from './risk-badges.tsx';
 import { RowMenu } from './row-menu.tsx';
-
-// The review rules, policies and Sessions behind the Risks column load once rows are on screen:
-// the first load has no room for them (docs/decisions/0004-first-load-budget.md).
-const RiskLoader = lazy(async () => ({ default: (await import('./list-risks.tsx')).RiskLoader }));
 
 interface ClientsTableProps {
   records: ClientRecord[];
@@ -32,6 +29,19 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
   const [risks, setRisks] = useState<RowRisks>({ status: 'loading' });
   // One clock reading for the table's lifetime: every row ages against the same instant.
   const [now] = useState(Date.now);
+  // The Risks column (the review rules, policies, Sessions) starts loading after the first paint,
+  // so the rows never wait for it; each cell shows "…" until then.
+  const [RiskLoader, setRiskLoader] = useState<typeof RiskLoaderComponent>();
+  useEffect(() => {
+    let live = true;
+    import('./list-risks.tsx').then(
+      (m) => live && setRiskLoader(() => m.RiskLoader),
+      () => live && setRisks({ status: 'error' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   function onRowKeyDown(event: React.KeyboardEvent, index: number) {
     const links = [...(body.current?.querySelectorAll<HTMLAnchorElement>('a[data-row-link]') ?? [])];
@@ -45,11 +55,7 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
 
   return (
     <>
-      {records.length > 0 && (
-        <Suspense fallback={null}>
-          <RiskLoader records={records} onRisks={setRisks} />
-        </Suspense>
-      )}
+      {RiskLoader && records.length > 0 && <RiskLoader records={records} onRisks={setRisks} />}
       <table className="cc-table cc-table-fixed" aria-busy={busy}>
         <Columns />
         <thead>
@@ -78,13 +84,15 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
                 <td>
                   {accessLabel(record)}
                   {c.type && <span className="cc-muted"> · {c.type}</span>}
-                  <SecretAgeNote age={secretAge(asShape(record), now)} />
+                  <SecretAgeNote age={secretAge(record.client, record.hasSecret, now)} />
                 </td>
                 <td className="cc-clip" title={(c.grant_types ?? []).join(', ')}>
                   {(c.grant_types ?? []).join(', ') || <span className="cc-muted">none</span>}
                 </td>
                 <td>{c.active === false ? 'No' : 'Yes'}</td>
-                <td>{formatInstant(c.meta?.lastUpdated)}</td>
+                <td>
+                  <DateTime value={c.meta?.lastUpdated} />
+                </td>
                 <td>
                   <RiskSummary
                     clientId={id}

@@ -8,9 +8,9 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { Tabs } from '../../components/ui/tabs.tsx';
 import { mergePatch, type JsonObject } from '../../domain/client-diff.ts';
-import { grantList } from '../../domain/client-shape.ts';
+import { grantList } from '../../domain/client-grants.ts';
 import { toFormValues, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
-import { asJson, asShape } from './client-view.ts';
+import { asJson } from './client-view.ts';
 import { errorText } from '../../components/ui/error-text.ts';
 import { LockoutWarning } from './delete-client-dialog.tsx';
 import {
@@ -48,7 +48,7 @@ const EDITOR_TABS: { id: EditorTab; label: string }[] = [
 
 export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFormProps) {
   const editorBase = useMemo<EditorBase>(
-    () => ({ draft, initial: toFormValues(draft), loaded: asShape(base) }),
+    () => ({ draft, initial: toFormValues(draft), loaded: base }),
     [base, draft],
   );
   // useForm reads its options on every render, so a new resolver takes effect at once.
@@ -145,7 +145,7 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
             }
           >
             <IdentitySection warnings={warnings} />
-            <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded)} />
+            <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded.client)} />
             <MoreSections warnings={warnings} />
             <ExistingProblems
               issues={rules.existing}

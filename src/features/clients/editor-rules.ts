@@ -2,7 +2,7 @@
 // registration rules (domain/client-validation.ts) judge the Client the form would save.
 import { set, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { JsonObject } from '../../domain/client-diff.ts';
-import type { ClientShape } from '../../domain/client-shape.ts';
+import type { ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient, type RuleIssue, type ValidationResult } from '../../domain/client-validation.ts';
 import { applyForm, clientFormSchema, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
 
@@ -11,8 +11,8 @@ export interface EditorBase {
   draft: JsonObject;
   /** Form values derived from `draft`: only fields that differ from these are written back. */
   initial: ClientFormValues;
-  /** The server version the user loaded: legacy grants it already had are tolerated. */
-  loaded: ClientShape;
+  /** The server version the user loaded, and whether it holds a secret: legacy grants it had are tolerated. */
+  loaded: ClientSubject;
 }
 
 export function editedClient(base: EditorBase, values: ClientFormValues): JsonObject {
@@ -20,7 +20,13 @@ export function editedClient(base: EditorBase, values: ClientFormValues): JsonOb
 }
 
 export function checkRules(base: EditorBase, client: JsonObject, legacyOverride: boolean): ValidationResult {
-  return validateClient(client, { isNew: false, clientKind: 'unknown', loaded: base.loaded, legacyOverride });
+  return validateClient(client, {
+    isNew: false,
+    clientKind: 'unknown',
+    loaded: base.loaded.client,
+    hasStoredSecret: base.loaded.hasSecret,
+    legacyOverride,
+  });
 }
 
 /** Rule issues grouped by the form field that shows them. */

@@ -1,5 +1,5 @@
 import { useFormContext } from 'react-hook-form';
-import type { AuthKey } from '../../domain/client-shape.ts';
+import type { AuthKey } from '../../model/client.ts';
 import type { ClientFormValues, GrantFormValues } from './clients-schema.ts';
 import { CheckField, SelectField, TextAreaField, TextField } from './fields.tsx';
 

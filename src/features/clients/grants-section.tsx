@@ -1,11 +1,6 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import {
-  AUTH_KEYS,
-  GRANT_TYPES,
-  TOKEN_EXCHANGE_GRANT,
-  authKeyForGrant,
-  type AuthKey,
-} from '../../domain/client-shape.ts';
+import { AUTH_KEYS, GRANT_TYPES, TOKEN_EXCHANGE_GRANT, authKeyForGrant } from '../../domain/client-grants.ts';
+import type { AuthKey } from '../../model/client.ts';
 import type { ClientFormValues } from './clients-schema.ts';
 import { CheckField } from './fields.tsx';
 import { GrantSettingsFieldset } from './grant-settings.tsx';

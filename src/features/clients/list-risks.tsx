@@ -1,6 +1,6 @@
-// The Risks column's data, loaded after the first rows (docs/decisions/0004: the list's first load
-// has no room for the review rules). Findings come from the security review's own rules
-// (`reviewClient`), with the same policies, Sessions and settings, so the list and the review agree.
+// The Risks column's data, loaded once the first rows are on screen (clients-table.tsx). Findings
+// come from the security review's own rules (`reviewClient`), with the same policies, Sessions and
+// settings, so the list and the review agree.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
@@ -13,7 +13,6 @@ import {
   type ReviewFinding,
 } from '../../domain/review-rules.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
-import { asShape } from './client-view.ts';
 
 export type RowRisks =
   | { status: 'loading' }
@@ -43,7 +42,7 @@ export function RiskLoader({
     const byId = new Map<string, ReviewFinding[]>();
     for (const record of records) {
       const id = record.client.id ?? '';
-      byId.set(id, reviewClient(asShape(record), settings, reach.get(id) ?? []));
+      byId.set(id, reviewClient(record, settings, reach.get(id) ?? []));
     }
     return { status: 'ready', byId };
   }, [policies.isError, policies.data, sessions.isPending, sessions.data, records, now]);

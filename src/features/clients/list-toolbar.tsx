@@ -1,4 +1,4 @@
-import { GRANT_TYPES } from '../../domain/client-shape.ts';
+import { GRANT_TYPES } from '../../domain/client-grants.ts';
 import { SORTS, type ListView, type SortKey } from './list-params.ts';
 
 // `code` is a grant type of its own in Aidbox's Client schema, an alias of authorization_code;

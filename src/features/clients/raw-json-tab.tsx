@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isJsonObject, mergePatch, type JsonObject } from '../../domain/client-diff.ts';
-import { grantList, type ClientShape } from '../../domain/client-shape.ts';
+import { grantList, type ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ExistingProblems } from './existing-problems.tsx';
@@ -8,7 +8,7 @@ import { ExistingProblems } from './existing-problems.tsx';
 interface RawJsonTabProps {
   /** The Client as the form currently has it. */
   initial: JsonObject;
-  loaded: ClientShape;
+  loaded: ClientSubject;
   onApply: (json: JsonObject) => void;
   onSave: (json: JsonObject) => void;
   formError: string;
@@ -54,11 +54,17 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError, onDraf
   useEffect(() => report.current?.(draftDirty), [draftDirty]);
   useEffect(() => () => report.current?.(false), []);
   const rules = parsed.ok
-    ? validateClient(parsed.value, { isNew: false, clientKind: 'unknown', loaded, legacyOverride: override })
+    ? validateClient(parsed.value, {
+        isNew: false,
+        clientKind: 'unknown',
+        loaded: loaded.client,
+        hasStoredSecret: loaded.hasSecret,
+        legacyOverride: override,
+      })
     : undefined;
   const newLegacy = parsed.ok
     ? grantList(parsed.value).filter(
-        (g) => (g === 'implicit' || g === 'password') && !grantList(loaded).includes(g),
+        (g) => (g === 'implicit' || g === 'password') && !grantList(loaded.client).includes(g),
       )
     : [];
   const ignored = parsed.ok

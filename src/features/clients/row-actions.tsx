@@ -8,7 +8,7 @@ import type { ClientRecord } from '../../api/clients.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { grantList } from '../../domain/client-shape.ts';
+import { grantList } from '../../domain/client-grants.ts';
 import { ActionImpact } from './action-impact.tsx';
 import { setActiveNow, useDeleteClient, useSetActive } from './client-mutations.ts';
 import { useConsoleClientId } from './console-client.ts';
