@@ -159,7 +159,8 @@ export function useEvaluation() {
         concurrency: CONCURRENCY,
         signal: mine.signal,
         onResult: (j, ok) => {
-          cache.set(j.evaluation.key, ok);
+          // The answer stands for every evaluation of its group (serverKey), so all of them are cached.
+          for (const k of j.keys) cache.set(k, ok);
           if (j.kind === 'check') {
             crossCheck.compared++;
             if (ok !== j.local)
