@@ -9,13 +9,14 @@ import { isAidboxError } from '../../api/errors.ts';
 import { diffVersions, restorePatch, secretDiffers } from '../../domain/history-diff.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
+import { formatDateTime } from '../ui/date-time-format.ts';
 import { Skeleton } from '../ui/spinner.tsx';
 import { DiffTable } from './diff-table.tsx';
 import { VersionsTable } from './versions-table.tsx';
 import './history.css';
 
 function when(v: Version | undefined): string {
-  return v?.lastUpdated ? new Date(v.lastUpdated).toLocaleString() : '—';
+  return formatDateTime(v?.lastUpdated);
 }
 
 interface VersionSelectProps {

@@ -5,6 +5,7 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
 import { countCells } from '../../domain/effective-access-cells.ts';

@@ -1,9 +1,11 @@
 // The frame of every audit screen: title, sub-navigation, and the report header that only the
 // printed page shows (Aidbox URL, time, reviewer — issue 7 §6).
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { DateTime } from '../../components/ui/date-time.tsx';
 import { paths } from '../../routes/paths.ts';
 import './audit.css';
 
@@ -17,6 +19,8 @@ export function AuditLayout({
   actions?: ReactNode;
 }) {
   const user = useCurrentUser();
+  // When this screen was opened: the report says when its figures were read.
+  const [openedAt] = useState(() => Date.now());
   const reviewer = user
     ? user.email && user.email !== user.name
       ? `${user.name} <${user.email}>`
@@ -30,7 +34,9 @@ export function AuditLayout({
           <dt>Aidbox</dt>
           <dd>{aidbox().baseUrl}</dd>
           <dt>Printed</dt>
-          <dd>{new Date().toISOString()}</dd>
+          <dd>
+            <DateTime value={openedAt} />
+          </dd>
           <dt>Reviewer</dt>
           <dd>{reviewer}</dd>
         </dl>
@@ -39,9 +45,9 @@ export function AuditLayout({
         <h1>{title}</h1>
         <div className="au-head-actions">
           {actions}
-          <button type="button" className="btn btn-secondary btn-sm" onClick={() => window.print()}>
-            <span>Print report</span>
-          </button>
+          <Button size="sm" onClick={() => window.print()}>
+            Print report
+          </Button>
         </div>
       </div>
       <nav aria-label="Security review" className="au-subnav">

@@ -1,6 +1,7 @@
 // Filters of the findings page. Every control writes straight to the URL, so a filtered review can
 // be shared as a link and survives reload.
 import { useId } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import type { FindingsView } from './findings-params.ts';
 
 export function FindingsFilters({
@@ -23,9 +24,9 @@ export function FindingsFilters({
       {view.client ? (
         <p className="au-client-filter">
           Only Client <strong>{view.client}</strong>{' '}
-          <button type="button" onClick={() => onChange({ client: '' })}>
+          <Button variant="link" onClick={() => onChange({ client: '' })}>
             Show all Clients
-          </button>
+          </Button>
         </p>
       ) : null}
       <label htmlFor={`${id}-q`}>

@@ -2,6 +2,7 @@
 // and by Aidbox where it answers), a real progressbar for the server calls with Cancel, and what
 // happened when it ended.
 import { TestPolicyUnavailable } from '../../api/test-policy.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { CrossCheckPanel, LocalModeNote, TestPolicyHelp } from './evaluation-notes.tsx';
 import type { EvaluationState } from './use-evaluation.ts';
@@ -56,9 +57,9 @@ export function EvaluationProgress({
           {statusText(state)}
         </span>
         {state.status === 'running' ? (
-          <button type="button" className="btn btn-secondary btn-sm" onClick={onCancel}>
-            <span>Cancel</span>
-          </button>
+          <Button size="sm" onClick={onCancel}>
+            Cancel
+          </Button>
         ) : null}
       </div>
       {state.mode.kind === 'local' ? (

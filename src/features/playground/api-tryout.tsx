@@ -1,6 +1,7 @@
 // Try the API with the playground token (never the console's): method, path under /fhir, optional
 // body. Then ask Aidbox which policy decided, by repeating the request with `__debug=policy`.
 import { useId, useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import { bearerRequest, type HttpMethod } from '../../domain/oauth-request.ts';
 import { ExchangeView } from './exchange-view.tsx';
 import { sendExchange, type Exchange } from './exchange.ts';
@@ -118,14 +119,9 @@ export function ApiTryout({
             />
           </div>
         ) : null}
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={!token || !pathOk || busy}
-          aria-busy={busy || undefined}
-        >
-          <span>{busy ? 'Sending…' : 'Send with the playground token'}</span>
-        </button>
+        <Button type="submit" variant="primary" disabled={!token || !pathOk} loading={busy}>
+          Send with the playground token
+        </Button>
       </form>
       {result ? (
         <>
@@ -143,13 +139,7 @@ export function ApiTryout({
               </details>
             </>
           ) : token ? (
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void explain(result.main, token)}
-            >
-              <span>Explain which policy decided</span>
-            </button>
+            <Button onClick={() => void explain(result.main, token)}>Explain which policy decided</Button>
           ) : null}
         </>
       ) : null}

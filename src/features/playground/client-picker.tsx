@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId } from 'react';
 import { clientQueries } from '../../api/clients.ts';
+import { Button } from '../../components/ui/button.tsx';
 import type { ClientAuthMethod } from '../../domain/oauth-request.ts';
 
 export function ClientPicker({
@@ -48,16 +49,10 @@ export function ClientPicker({
         <ul className="pg-matches" aria-label="Matching Clients">
           {matches.map((r) => (
             <li key={r.client.id}>
-              <button
-                type="button"
-                className="btn btn-ghost btn-sm"
-                onClick={() => onClientId(r.client.id ?? '')}
-              >
-                <span>
-                  {r.client.id}
-                  {r.client.name ? <span className="pg-muted"> — {r.client.name}</span> : null}
-                </span>
-              </button>
+              <Button variant="ghost" size="sm" onClick={() => onClientId(r.client.id ?? '')}>
+                {r.client.id}
+                {r.client.name ? <span className="pg-muted"> — {r.client.name}</span> : null}
+              </Button>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 // Authorization code + PKCE (and legacy implicit): start in a popup when the redirect URI is our
 // own callback page, otherwise in a new tab and finish by pasting the URL landed on.
 import { useId, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import { validateIdToken } from '../../auth/id-token.ts';
 import {
   authorizeUrl,
@@ -181,14 +182,9 @@ export function CodeFlowPanel({
           Send a wrong code_verifier (to see the PKCE check fail)
         </label>
       ) : null}
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={waiting === 'popup'}
-        onClick={() => void start()}
-      >
-        <span>{usesPopup ? 'Start authorization (popup)' : 'Open the authorization page in a new tab'}</span>
-      </button>
+      <Button variant="primary" disabled={waiting === 'popup'} onClick={() => void start()}>
+        {usesPopup ? 'Start authorization (popup)' : 'Open the authorization page in a new tab'}
+      </Button>
       {waiting === 'popup' ? (
         <p role="status" className="pg-muted">
           Waiting for the authorization window… sign in and approve there.
@@ -223,9 +219,9 @@ export function CodeFlowPanel({
               tab.
             </p>
           </div>
-          <button type="submit" className="btn btn-secondary" disabled={pasted.trim() === ''}>
-            <span>Use this URL</span>
-          </button>
+          <Button type="submit" disabled={pasted.trim() === ''}>
+            Use this URL
+          </Button>
         </form>
       ) : null}
     </div>

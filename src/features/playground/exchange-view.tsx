@@ -7,6 +7,7 @@ import {
   isSensitiveHeader,
   type SecretKey,
 } from '../../domain/oauth-request.ts';
+import { Button } from '../../components/ui/button.tsx';
 import { adviseOAuthError, oauthErrorOf } from '../../domain/oauth-request-errors.ts';
 import type { Exchange } from './exchange.ts';
 import { RevealValue } from './reveal-value.tsx';
@@ -103,9 +104,8 @@ export function ExchangeView({
       <details className="pg-curl">
         <summary>curl</summary>
         <pre className="pg-pre">{curl}</pre>
-        <button
-          type="button"
-          className="btn btn-secondary btn-sm"
+        <Button
+          size="sm"
           onClick={() => {
             void navigator.clipboard?.writeText(curl).then(
               () => setCopied(true),
@@ -113,8 +113,8 @@ export function ExchangeView({
             );
           }}
         >
-          <span>{copied ? 'Copied' : 'Copy curl'}</span>
-        </button>
+          {copied ? 'Copied' : 'Copy curl'}
+        </Button>
         <p className="pg-small pg-muted">
           Masked values appear as $VARIABLES: set them in your shell, or reveal them first.
         </p>
@@ -139,13 +139,9 @@ export function ExchangeView({
                     onToggle={() => toggle(`response:${field}`)}
                   />
                   {onInspect ? (
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-sm"
-                      onClick={() => onInspect(value, field)}
-                    >
-                      <span>Inspect {field}</span>
-                    </button>
+                    <Button size="sm" onClick={() => onInspect(value, field)}>
+                      Inspect {field}
+                    </Button>
                   ) : null}
                 </li>
               ))}

@@ -1,5 +1,6 @@
 // The inputs and the Run button of each flow other than the redirect-based ones.
 import { useId, useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import {
   bearerRequest,
   introspectionRequest,
@@ -174,14 +175,9 @@ export function FlowRunner({
           ) : null}
         </div>
       ) : null}
-      <button
-        type="submit"
-        className="btn btn-primary"
-        disabled={busy || missingToken || clientToken}
-        aria-busy={busy || undefined}
-      >
-        <span>{busy ? 'Running…' : 'Run'}</span>
-      </button>
+      <Button type="submit" variant="primary" disabled={missingToken || clientToken} loading={busy}>
+        Run
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // posts only to our exact origin. No opener (opened directly, or the link was cut): the developer
 // can copy the URL and paste it in the playground.
 import { useEffect, useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import { CALLBACK_MESSAGE, CALLBACK_PATH, type CallbackMessage } from './code-flow.ts';
 import { RevealValue } from './reveal-value.tsx';
 import './playground.css';
@@ -48,13 +49,7 @@ export function PlaygroundCallbackPage() {
             onToggle={() => setRevealed((v) => !v)}
           />
           <p>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void navigator.clipboard?.writeText(landedOn)}
-            >
-              <span>Copy the address</span>
-            </button>
+            <Button onClick={() => void navigator.clipboard?.writeText(landedOn)}>Copy the address</Button>
           </p>
         </>
       ) : null}

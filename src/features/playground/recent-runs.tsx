@@ -1,4 +1,6 @@
 // The last few runs of this tab (memory only), re-openable.
+import { Button } from '../../components/ui/button.tsx';
+import { formatDateTime } from '../../components/ui/date-time-format.ts';
 import type { Run } from './playground-store.ts';
 import { useRuns } from './playground-store.ts';
 
@@ -13,17 +15,15 @@ export function RecentRuns({ current, onOpen }: { current: Run | null; onOpen: (
           const last = r.exchanges.at(-1)?.response?.status;
           return (
             <li key={r.id}>
-              <button
-                type="button"
-                className="btn btn-ghost btn-sm"
+              <Button
+                variant="ghost"
+                size="sm"
                 aria-current={current?.id === r.id || undefined}
                 onClick={() => onOpen(r)}
               >
-                <span>
-                  {new Date(r.startedAt).toLocaleTimeString()} · {r.flow.replace(/_/g, ' ')} · {r.clientId}
-                  {last ? ` · HTTP ${last}` : ''}
-                </span>
-              </button>
+                {formatDateTime(r.startedAt, 'time')} · {r.flow.replace(/_/g, ' ')} · {r.clientId}
+                {last ? ` · HTTP ${last}` : ''}
+              </Button>
             </li>
           );
         })}

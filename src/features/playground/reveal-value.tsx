@@ -1,4 +1,5 @@
 // One secret value: masked until the developer reveals it (security.md §9.E item 80).
+import { Button } from '../../components/ui/button.tsx';
 import { maskValue } from '../../domain/oauth-request.ts';
 
 export function RevealValue({
@@ -15,15 +16,15 @@ export function RevealValue({
   return (
     <span className="pg-secret">
       <code className="pg-secret-value">{revealed ? value : maskValue(value)}</code>
-      <button
-        type="button"
-        className="btn btn-ghost btn-sm"
+      <Button
+        variant="ghost"
+        size="sm"
         aria-pressed={revealed}
         aria-label={`${revealed ? 'Hide' : 'Reveal'} ${name}`}
         onClick={onToggle}
       >
-        <span>{revealed ? 'Hide' : 'Reveal'}</span>
-      </button>
+        {revealed ? 'Hide' : 'Reveal'}
+      </Button>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 // Token inspector: decodes any token (from a flow or pasted), explains each claim, shows times with
 // a live countdown, and verifies the signature against the connected Aidbox's JWKS only.
 import { useEffect, useMemo, useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
 import { describeTimeClaim, explainClaim, explainHeader, TIME_CLAIMS } from '../../domain/jwt-claims.ts';
 import { verifyJwtSignature, type VerifyResult } from '../../domain/jwt-verify.ts';
 import { decodeJwt, type JsonObject } from '../../domain/jwt.ts';
@@ -158,8 +159,8 @@ function IntrospectButton({
 }) {
   if (!onIntrospect) return null;
   return (
-    <button type="button" className="btn btn-secondary btn-sm" onClick={() => onIntrospect(token)}>
-      <span>Introspect this token</span>
-    </button>
+    <Button size="sm" onClick={() => onIntrospect(token)}>
+      Introspect this token
+    </Button>
   );
 }

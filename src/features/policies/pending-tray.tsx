@@ -25,14 +25,14 @@ function Change(props: { sign: '+' | '−'; policyId: string; clientId: string; 
         <span className="visually-hidden">{verb} </span>
         {props.clientId}
       </span>
-      <button
-        type="button"
-        className="pm-link-button"
+      <Button
+        variant="link"
+        size="sm"
         aria-label={`Undo ${verb} ${props.clientId} ${props.sign === '+' ? 'to' : 'from'} ${props.policyId}`}
         onClick={props.onUndo}
       >
         Undo
-      </button>
+      </Button>
     </li>
   );
 }
@@ -81,14 +81,14 @@ export function PendingTray(props: PendingTrayProps) {
                 <li key={d.policyId} className="pm-tray-policy">
                   <div className="pm-tray-policy-head">
                     <span className="pm-mono">{d.policyId}</span>
-                    <button
-                      type="button"
-                      className="pm-link-button"
+                    <Button
+                      variant="link"
+                      size="sm"
                       aria-label={`Undo all changes to ${d.policyId}`}
                       onClick={() => props.onUndoPolicy(d.policyId)}
                     >
                       Undo all
-                    </button>
+                    </Button>
                   </div>
                   <ul>
                     {changes.slice(0, SHOWN_PER_POLICY).map(({ sign, c }) => (

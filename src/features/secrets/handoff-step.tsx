@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { deleteSession } from '../../api/sessions.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
+import { DateTime } from '../../components/ui/date-time.tsx';
 import { paths } from '../../routes/paths.ts';
 import type { Session } from '../../model/session.ts';
 import { RevokeConfirm } from './revoke-confirm.tsx';
@@ -65,7 +66,7 @@ export function HandoffStep(props: HandoffStepProps) {
       {done ? (
         <p>
           The secret of <span className="sx-mono">{clientId}</span> was rotated at{' '}
-          {new Date(rotatedAt).toLocaleString()}. It is no longer shown:{' '}
+          <DateTime value={rotatedAt} />. It is no longer shown:{' '}
           <span className="sx-mono" aria-label="Secret hidden">
             ••••••••••••
           </span>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Ref } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { DateTime } from '../../components/ui/date-time.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import {
   lastRotation,
@@ -22,10 +23,8 @@ interface ImpactStepProps {
   onNext: () => void;
 }
 
-function when(iso: string | undefined): string {
-  if (!iso) return 'unknown';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+function When({ iso }: { iso: string | undefined }) {
+  return iso ? <DateTime value={iso} /> : 'unknown';
 }
 
 /** Step 1: what depends on this secret, before anything can change. */
@@ -130,7 +129,7 @@ export function ImpactStep({
       <p>
         {rotation.recorded ? (
           <>
-            {when(rotation.at)}
+            <When iso={rotation.at} />
             {rotation.fingerprint ? (
               <>
                 {' '}
@@ -140,8 +139,8 @@ export function ImpactStep({
           </>
         ) : (
           <>
-            Never recorded. (The Client itself was last changed {when(rotation.lastUpdated)}; that may or may
-            not have been the secret.)
+            Never recorded. (The Client itself was last changed <When iso={rotation.lastUpdated} />; that may
+            or may not have been the secret.)
           </>
         )}
       </p>
