@@ -1,10 +1,10 @@
 // The security review's reads and writes: every Client (large pages), recent Sessions, Aidbox's own
 // policy evaluation (`POST /auth/test-policy`), resource history and version-guarded restore.
 // Policies come from policies.ts's `fetchAllPolicies` (one query for the whole console).
+import { queryOptions } from '@tanstack/react-query';
 import { aidbox, type QueryValue } from './aidbox-client.ts';
 import { HAS_SECRET } from './clients.ts';
 import type { ClientSubject } from '../domain/client-grants.ts';
-import { AidboxError } from './errors.ts';
 import { BundleSchema, type Bundle } from './types.ts';
 
 export { fetchAllPolicies } from './policies.ts';
@@ -144,80 +144,26 @@ export async function fetchPolicySubject(
   return rest;
 }
 
-export type AuditedType = 'Client' | 'AccessPolicy';
-
-export interface Version {
-  versionId: string;
-  lastUpdated: string | undefined;
-  /** undefined for a deletion entry */
-  resource: Record<string, unknown> | undefined;
-}
-
-/** SHA-256 fingerprint of a secret hash: versions can still be compared, the value never kept. */
-async function fingerprint(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-  return `fp:${Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Versions newest first (`GET /fhir/<Type>/<id>/_history`), secrets replaced by fingerprints. */
-export async function fetchHistory(type: AuditedType, id: string, signal?: AbortSignal): Promise<Version[]> {
-  const res = await aidbox().request({
-    path: `/fhir/${type}/${encodeURIComponent(id)}/_history`,
-    query: { _count: 1000 },
-    signal,
-  });
-  const bundle = BundleSchema.parse(res.data);
-  const out: Version[] = [];
-  for (const entry of bundle.entry ?? []) {
-    const raw = entry.resource;
-    const e = entry as Record<string, unknown>;
-    const response = isRecord(e.response) ? e.response : {};
-    let resource: Record<string, unknown> | undefined;
-    if (isRecord(raw)) {
-      resource = { ...raw };
-      if (typeof resource.secret === 'string') resource.secret = await fingerprint(resource.secret);
-    }
-    const meta = resource && isRecord(resource.meta) ? resource.meta : {};
-    const versionId =
-      typeof meta.versionId === 'string'
-        ? meta.versionId
-        : typeof response.etag === 'string'
-          ? response.etag.replace(/^W\/"?|"$/g, '')
-          : '';
-    const lastUpdated =
-      typeof meta.lastUpdated === 'string'
-        ? meta.lastUpdated
-        : typeof response.lastModified === 'string'
-          ? response.lastModified
-          : undefined;
-    out.push({ versionId, lastUpdated, resource });
-  }
-  return out.sort(
-    (a, b) =>
-      Number(b.versionId) - Number(a.versionId) || (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? ''),
-  );
-}
-
 /**
- * Restores fields with a merge-PATCH guarded by the CURRENT version: a change made since the
- * history was read fails with a conflict (409 or 412) instead of being overwritten.
+ * The review's reads, keyed under the resource type (architecture §4), so any Client write elsewhere
+ * in the console refreshes them. Policies are `policyQueries.list()`, Sessions `sessionQueries.since`.
  */
-export async function restoreVersion(
-  type: AuditedType,
-  id: string,
-  mergePatch: Record<string, unknown>,
-  currentVersionId: string,
-): Promise<string | undefined> {
-  if (!currentVersionId) {
-    throw new AidboxError({ kind: 'conflict', status: 412, method: 'PATCH', path: `/fhir/${type}/${id}` });
-  }
-  const res = await aidbox().request({
-    method: 'PATCH',
-    path: `/fhir/${type}/${encodeURIComponent(id)}`,
-    body: mergePatch,
-    contentType: 'application/merge-patch+json',
-    headers: { 'If-Match': `W/"${currentVersionId}"` },
-  });
-  const meta = isRecord(res.data) && isRecord(res.data.meta) ? res.data.meta : {};
-  return typeof meta.versionId === 'string' ? meta.versionId : res.etagVersion;
-}
+export const auditQueries = {
+  clients: () =>
+    queryOptions({
+      queryKey: ['Client', 'audit', 'all'] as const,
+      queryFn: ({ signal }) => fetchAllClients(signal),
+    }),
+  /** The first `n` Clients by id (n ≤ 1,000: one page), for sampled reviews of large installations. */
+  firstClients: (n: number) =>
+    queryOptions({
+      queryKey: ['Client', 'audit', 'first', n] as const,
+      queryFn: ({ signal }) => fetchFirstClients(n, signal),
+    }),
+  /** A Client or User as a policy sees it, for the playground's local decision. */
+  policySubject: (type: 'Client' | 'User', id: string) =>
+    queryOptions({
+      queryKey: [type, 'policy-subject', id] as const,
+      queryFn: ({ signal }) => fetchPolicySubject(type, id, signal),
+    }),
+};

@@ -1,6 +1,7 @@
 // Aidbox `Session` resources (one per issued token): list by Client, revoke one.
 import { queryOptions } from '@tanstack/react-query';
 import { aidbox } from './aidbox-client.ts';
+import { fetchSessionsSince } from './audit.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { SessionSchema, type Session } from '../model/session.ts';
 import { BundleSchema } from './types.ts';
@@ -12,6 +13,8 @@ export interface SessionPage {
 
 /** Token hashes are of no use to an admin and stay out of the cache. */
 const HIDDEN = ['access_token', 'refresh_token', 'authorization_code'] as const;
+
+const DAY_MS = 86_400_000;
 
 export const sessionMutationMeta: InvalidatesMeta = { invalidates: [['Session']] };
 
@@ -39,6 +42,16 @@ export const sessionQueries = {
     queryOptions({
       queryKey: ['Session', 'by-client', clientId] as const,
       queryFn: ({ signal }) => fetchClientSessions(clientId, signal),
+    }),
+  /**
+   * Sessions started in the last `idleDays` days, as the review's idle rule reads them; the Clients
+   * list and the security review share this one fetch and cache entry.
+   */
+  since: (idleDays: number) =>
+    queryOptions({
+      queryKey: ['Session', 'since-days', idleDays] as const,
+      queryFn: ({ signal }) => fetchSessionsSince(new Date(Date.now() - idleDays * DAY_MS), signal),
+      staleTime: 60_000,
     }),
 };
 

@@ -2,21 +2,20 @@
 // (issue 7 §5). Shared by the audit history page and the History tabs of the Client editor and the
 // policy page (issue 14 §9), so it lives below the features. Secrets show only as "changed" and are
 // never restored.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { fetchHistory, restoreVersion, type AuditedType, type Version } from '../../api/audit.ts';
+import { historyMutations, historyQueries, type AuditedType, type Version } from '../../api/history.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { diffVersions, restorePatch, secretDiffers } from '../../domain/history-diff.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { formatDateTime } from '../ui/date-time-format.ts';
 import { Skeleton } from '../ui/spinner.tsx';
 import { DiffTable } from './diff-table.tsx';
 import { VersionsTable } from './versions-table.tsx';
 import './history.css';
 
 function when(v: Version | undefined): string {
-  return formatDateTime(v?.lastUpdated);
+  return v?.lastUpdated ? new Date(v.lastUpdated).toLocaleString() : '—';
 }
 
 interface VersionSelectProps {
@@ -44,11 +43,9 @@ function VersionSelect({ id, label, versions, value, onChange }: VersionSelectPr
 }
 
 export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
-  const queryClient = useQueryClient();
-  const history = useQuery({
-    queryKey: [type, 'history', id] as const,
-    queryFn: ({ signal }) => fetchHistory(type, id, signal),
-  });
+  const history = useQuery(historyQueries.versions(type, id));
+  // Invalidation of everything cached about `type` is declared in the mutation's meta.
+  const restore = useMutation(historyMutations.restore(type, id));
   const versions = history.data ?? [];
   const latest = versions[0];
   const [fromSel, setFrom] = useState<string>();
@@ -67,7 +64,7 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
     setBusy(true);
     const patch = restorePatch(restoring.resource ?? {}, latest.resource);
     try {
-      const v = await restoreVersion(type, id, patch, latest.versionId);
+      const v = await restore.mutateAsync({ mergePatch: patch, currentVersionId: latest.versionId });
       const secretNote =
         type === 'Client' && secretDiffers(restoring.resource, latest.resource)
           ? ' The secret was not restored: the current secret stays in place (rotate it if needed).'
@@ -78,6 +75,8 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
       });
     } catch (e) {
       const conflict = isAidboxError(e) && e.kind === 'conflict';
+      // A failed write invalidates nothing; the history is reread so the newest version shows.
+      void history.refetch();
       setNotice({
         tone: 'error',
         text: conflict
@@ -87,7 +86,6 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
     } finally {
       setBusy(false);
       setRestoring(undefined);
-      await queryClient.invalidateQueries({ queryKey: [type] });
     }
   }
 

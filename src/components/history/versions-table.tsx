@@ -1,5 +1,5 @@
 // The list of versions, newest first, with who wrote each one where Aidbox says so.
-import type { Version } from '../../api/audit.ts';
+import type { Version } from '../../api/history.ts';
 import { diffVersions } from '../../domain/history-diff.ts';
 import { TableScroll } from '../ui/table-scroll.tsx';
 

@@ -1,10 +1,11 @@
 // /audit/access: a Client's effective access (resource types × interactions), decided by Aidbox's
 // own evaluator; `?client=*` evaluates every Client (the benchmark's auditAllClientsMs).
 import { useQuery } from '@tanstack/react-query';
+import { auditQueries } from '../../api/audit.ts';
+import { policyQueries } from '../../api/policies.ts';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
-import { Button } from '../../components/ui/button.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../components/ui/spinner.tsx';
@@ -17,7 +18,7 @@ import { AuditLayout, useReviewer } from './audit-layout.tsx';
 import { downloadText } from './download.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { EvaluationProgress } from './progress.tsx';
-import { asPolicies, auditQueries } from './review-data.ts';
+import { asPolicies } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
 import { methodOf } from './method.ts';
 
@@ -34,7 +35,7 @@ export function AccessPage() {
   const everyClient = useQuery({ ...auditQueries.clients(), enabled: !sampled });
   const firstClients = useQuery({ ...auditQueries.firstClients(first ?? 0), enabled: sampled });
   const clients = sampled ? firstClients : everyClient;
-  const policies = useQuery(auditQueries.policies());
+  const policies = useQuery(policyQueries.list());
   const reviewer = useReviewer();
   const selectId = useId();
 

@@ -1,6 +1,9 @@
 // /audit: every review rule over every Client and AccessPolicy, with filters, counts per severity,
 // a link to the field to fix and to the history, and CSV/JSON evidence of exactly what is shown.
 import { useQuery } from '@tanstack/react-query';
+import { auditQueries } from '../../api/audit.ts';
+import { policyQueries } from '../../api/policies.ts';
+import { sessionQueries } from '../../api/sessions.ts';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { aidbox } from '../../api/aidbox-client.ts';
@@ -13,7 +16,7 @@ import { downloadText } from './download.ts';
 import { FindingsFilters } from './findings-filters.tsx';
 import { filterFindings, readFindingsView, writeFindingsView, type FindingsView } from './findings-params.ts';
 import { FindingsTable } from './findings-table.tsx';
-import { asPolicies, auditQueries } from './review-data.ts';
+import { asPolicies } from './review-data.ts';
 import { ExportButtons } from './export-buttons.tsx';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
@@ -22,8 +25,8 @@ export function FindingsPage() {
   const [search, setSearch] = useSearchParams();
   const view = readFindingsView(search);
   const clients = useQuery(auditQueries.clients());
-  const policies = useQuery(auditQueries.policies());
-  const sessions = useQuery(auditQueries.sessions(view.idle));
+  const policies = useQuery(policyQueries.list());
+  const sessions = useQuery(sessionQueries.since(view.idle));
   const reviewer = useReviewer();
   // Ages are measured from when the page opened, so findings do not shift while one reads them.
   const [now] = useState(() => Date.now());

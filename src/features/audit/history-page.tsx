@@ -1,7 +1,7 @@
 // /audit/history/:type/:id — the shared history view (components/history) inside the audit layout,
 // reached from a finding. The Client editor and the policy page show the same view in a tab.
 import { Link, useParams } from 'react-router';
-import type { AuditedType } from '../../api/audit.ts';
+import type { AuditedType } from '../../api/history.ts';
 import { HistoryView } from '../../components/history/history-view.tsx';
 import { paths } from '../../routes/paths.ts';
 import { AuditLayout } from './audit-layout.tsx';

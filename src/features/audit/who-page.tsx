@@ -1,6 +1,8 @@
 // /audit/who?interaction=delete&type=Patient: every Client Aidbox would allow to do that, with the
 // deciding policy (issue 7 §3). Same evaluator and cache as the effective-access screen.
 import { useQuery } from '@tanstack/react-query';
+import { auditQueries } from '../../api/audit.ts';
+import { policyQueries } from '../../api/policies.ts';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
@@ -12,7 +14,7 @@ import { clientRef } from './access-model.ts';
 import { UndecidedClients } from './undecided-clients.tsx';
 import { AuditLayout } from './audit-layout.tsx';
 import { EvaluationProgress } from './progress.tsx';
-import { asPolicies, auditQueries } from './review-data.ts';
+import { asPolicies } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
 
 /** Rows rendered at once: at 10,000 Clients a full table would take seconds to render. */
@@ -29,7 +31,7 @@ export function WhoPage() {
     ? (search.get('type') ?? '')
     : 'Patient';
   const clients = useQuery(auditQueries.clients());
-  const policies = useQuery(auditQueries.policies());
+  const policies = useQuery(policyQueries.list());
   const id = useId();
 
   const refs = useMemo(() => (clients.data ?? []).map(clientRef), [clients.data]);

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { policyQueries } from '../../api/policies.ts';
-import { recentSessionsQuery } from '../../api/recent-sessions.ts';
+import { sessionQueries } from '../../api/sessions.ts';
 import { DEFAULT_SETTINGS, lastSessionByClient, reviewClient } from '../../domain/review-rules.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
 import { paths } from '../../routes/paths.ts';
@@ -16,7 +16,7 @@ const ORDER = { high: 0, medium: 1, low: 2 } as const;
 export function ClientFindingsBanner({ record }: { record: ClientRecord }) {
   const id = record.client.id ?? '';
   const policies = useQuery(policyQueries.list());
-  const sessions = useQuery(recentSessionsQuery(DEFAULT_SETTINGS.idleDays));
+  const sessions = useQuery(sessionQueries.since(DEFAULT_SETTINGS.idleDays));
   const [now] = useState(Date.now);
 
   const findings = useMemo(() => {

@@ -1,7 +1,7 @@
 // The console's own Client id, from the runtime config (config.json), so the editor can guard
 // against an admin locking everyone out of the console.
 import { useQuery } from '@tanstack/react-query';
-import { loadConfig } from '../../config/config.ts';
+import { wellKnownQueries } from '../../api/well-known.ts';
 
 export const DEFAULT_CONSOLE_CLIENT_ID = 'aidbox-console';
 
@@ -10,11 +10,6 @@ export const DEFAULT_CONSOLE_CLIENT_ID = 'aidbox-console';
  * failure here only falls back to the documented default id.
  */
 export function useConsoleClientId(): string {
-  const { data } = useQuery({
-    queryKey: ['console-config'],
-    queryFn: () => loadConfig(),
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
+  const { data } = useQuery(wellKnownQueries.consoleConfig());
   return data?.ok ? data.config.clientId : DEFAULT_CONSOLE_CLIENT_ID;
 }

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
 import { policyQueries } from '../../api/policies.ts';
-import { recentSessionsQuery } from '../../api/recent-sessions.ts';
+import { sessionQueries } from '../../api/sessions.ts';
 import {
   DEFAULT_SETTINGS,
   lastSessionByClient,
@@ -28,7 +28,7 @@ export function RiskLoader({
   onRisks: (risks: RowRisks) => void;
 }) {
   const policies = useQuery(policyQueries.list());
-  const sessions = useQuery(recentSessionsQuery(DEFAULT_SETTINGS.idleDays));
+  const sessions = useQuery(sessionQueries.since(DEFAULT_SETTINGS.idleDays));
   // Ages against one instant, like the review page does.
   const [now] = useState(Date.now);
 

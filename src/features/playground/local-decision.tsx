@@ -3,7 +3,7 @@
 // policy text, and says so. sql/rpc policies are marked as needing Aidbox, never guessed.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { fetchPolicySubject } from '../../api/audit.ts';
+import { auditQueries } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
 import { decodeJwt } from '../../domain/jwt.ts';
 import { paths } from '../../routes/paths.ts';
@@ -57,13 +57,11 @@ export function LocalDecision({ input }: { input: LocalDecisionInput }) {
   const userId = userOf(input.token, input.clientId);
   const policies = useQuery(policyQueries.list());
   const client = useQuery({
-    queryKey: ['Client', 'policy-subject', input.clientId] as const,
-    queryFn: ({ signal }) => fetchPolicySubject('Client', input.clientId, signal),
+    ...auditQueries.policySubject('Client', input.clientId),
     enabled: input.clientId !== '',
   });
   const user = useQuery({
-    queryKey: ['User', 'policy-subject', userId ?? ''] as const,
-    queryFn: ({ signal }) => fetchPolicySubject('User', userId ?? '', signal),
+    ...auditQueries.policySubject('User', userId ?? ''),
     enabled: userId !== undefined,
   });
   if (policies.error || client.error || user.error)
