@@ -4,8 +4,8 @@ import { FieldFrame, useFieldIds, type FieldChrome } from './field.tsx';
 export type CheckboxProps = FieldChrome &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'children'> & { ref?: Ref<HTMLInputElement> };
 
-export function Checkbox({ label, help, error, required, id, ...input }: CheckboxProps) {
-  const chrome = { label, help, error, required };
+export function Checkbox({ label, help, error, required, warnings, id, ...input }: CheckboxProps) {
+  const chrome = { label, help, error, required, warnings };
   const ids = useFieldIds(chrome, id);
   return (
     <FieldFrame chrome={chrome} ids={ids} inline>
@@ -27,8 +27,9 @@ export interface SelectOption {
 }
 
 export type SelectProps = FieldChrome &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> & {
-    options: readonly SelectOption[];
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    /** The choices as data; or write `<option>` children instead. */
+    options?: readonly SelectOption[];
     /** Adds an empty first option with this text. */
     placeholder?: string;
     ref?: Ref<HTMLSelectElement>;
@@ -39,13 +40,15 @@ export function Select({
   help,
   error,
   required,
+  warnings,
   id,
   options,
   placeholder,
   className,
+  children,
   ...select
 }: SelectProps) {
-  const chrome = { label, help, error, required };
+  const chrome = { label, help, error, required, warnings };
   const ids = useFieldIds(chrome, id);
   return (
     <FieldFrame chrome={chrome} ids={ids}>
@@ -58,11 +61,12 @@ export function Select({
         aria-describedby={ids.describedBy}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
+        {options?.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
+        {children}
       </select>
     </FieldFrame>
   );

@@ -8,6 +8,8 @@ export interface FieldChrome {
   error?: string | undefined;
   /** Shown after the label; the input itself carries `required`. */
   required?: boolean;
+  /** Advice that does not block (a risky but allowed value), read out after the error. */
+  warnings?: readonly string[] | undefined;
 }
 
 export interface FieldIds {
@@ -24,8 +26,10 @@ export function useFieldIds(
   const id = ownId ?? generated;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  const warningIds = (props.warnings ?? []).map((_, i) => `${id}-warn-${i}`);
   const describedBy =
-    [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+    [props.help ? helpId : '', props.error ? errorId : '', ...warningIds].filter(Boolean).join(' ') ||
+    undefined;
   return { id, helpId, errorId, describedBy, invalid: Boolean(props.error) };
 }
 
@@ -63,6 +67,11 @@ export function FieldFrame({
           {chrome.error}
         </p>
       ) : null}
+      {chrome.warnings?.map((w, i) => (
+        <p key={w} id={`${ids.id}-warn-${i}`} className="field-warning">
+          ⚠ {w}
+        </p>
+      ))}
     </div>
   );
 }

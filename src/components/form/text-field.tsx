@@ -5,8 +5,17 @@ export type TextFieldProps = FieldChrome &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: Ref<HTMLInputElement> };
 
 /** A labelled text input; spread react-hook-form's `register(...)` into it. */
-export function TextField({ label, help, error, required, id, className, ...input }: TextFieldProps) {
-  const chrome = { label, help, error, required };
+export function TextField({
+  label,
+  help,
+  error,
+  required,
+  warnings,
+  id,
+  className,
+  ...input
+}: TextFieldProps) {
+  const chrome = { label, help, error, required, warnings };
   const ids = useFieldIds(chrome, id);
   return (
     <FieldFrame chrome={chrome} ids={ids}>
@@ -26,8 +35,18 @@ export function TextField({ label, help, error, required, id, className, ...inpu
 export type TextAreaProps = FieldChrome &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> & { ref?: Ref<HTMLTextAreaElement> };
 
-export function TextArea({ label, help, error, required, id, className, rows = 4, ...input }: TextAreaProps) {
-  const chrome = { label, help, error, required };
+export function TextArea({
+  label,
+  help,
+  error,
+  required,
+  warnings,
+  id,
+  className,
+  rows = 3,
+  ...input
+}: TextAreaProps) {
+  const chrome = { label, help, error, required, warnings };
   const ids = useFieldIds(chrome, id);
   return (
     <FieldFrame chrome={chrome} ids={ids}>
@@ -41,29 +60,5 @@ export function TextArea({ label, help, error, required, id, className, rows = 4
         aria-describedby={ids.describedBy}
       />
     </FieldFrame>
-  );
-}
-
-export type NumberFieldProps = Omit<TextFieldProps, 'type'> & { unit?: string };
-
-/** Numeric input. With react-hook-form use `register(name, { valueAsNumber: true })`. */
-export function NumberField({ unit, help, ...rest }: NumberFieldProps) {
-  return (
-    <TextField
-      {...rest}
-      type="number"
-      inputMode="numeric"
-      help={
-        unit && help ? (
-          <>
-            {help} ({unit})
-          </>
-        ) : unit ? (
-          `In ${unit}`
-        ) : (
-          help
-        )
-      }
-    />
   );
 }

@@ -17,9 +17,9 @@ import {
   EMPTY_CREATE,
   type CreateClientValues,
 } from './create-client-schema.ts';
-import { TextField } from './fields.tsx';
 import { KindPicker } from './kind-picker.tsx';
 import { paths } from '../../routes/paths.ts';
+import { TextField } from '../../components/form/text-field.tsx';
 import { SecretOnce } from './secret-once.tsx';
 import './clients.css';
 

@@ -1,7 +1,8 @@
 import { useFormContext } from 'react-hook-form';
 import type { AuthKey } from '../../model/client.ts';
+import { Checkbox, Select } from '../../components/form/choice-fields.tsx';
+import { TextArea, TextField } from '../../components/form/text-field.tsx';
 import type { ClientFormValues, GrantFormValues } from './clients-schema.ts';
-import { CheckField, SelectField, TextAreaField, TextField } from './fields.tsx';
 
 type Field = keyof GrantFormValues;
 
@@ -95,18 +96,18 @@ export function GrantSettingsFieldset({
       {FIELDS[grant].map((field) => {
         const name = `auth.${grant}.${field}` as const;
         if (field === 'pkce' || field === 'secret_required' || field === 'refresh_token') {
-          return <CheckField key={field} {...common(field)} {...register(name)} />;
+          return <Checkbox key={field} {...common(field)} {...register(name)} />;
         }
         if (field === 'token_format') {
           return (
-            <SelectField key={field} {...common(field)} {...register(name)}>
+            <Select key={field} {...common(field)} {...register(name)}>
               <option value="">Opaque (default)</option>
               <option value="jwt">JWT</option>
-            </SelectField>
+            </Select>
           );
         }
         if (field === 'audience')
-          return <TextAreaField key={field} rows={2} {...common(field)} {...register(name)} />;
+          return <TextArea key={field} rows={2} {...common(field)} {...register(name)} />;
         return (
           <TextField
             key={field}

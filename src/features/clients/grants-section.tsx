@@ -1,8 +1,8 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { AUTH_KEYS, GRANT_TYPES, TOKEN_EXCHANGE_GRANT, authKeyForGrant } from '../../domain/client-grants.ts';
 import type { AuthKey } from '../../model/client.ts';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
 import type { ClientFormValues } from './clients-schema.ts';
-import { CheckField } from './fields.tsx';
 import { GrantSettingsFieldset } from './grant-settings.tsx';
 
 const GRANT_HELP: Record<string, string> = {
@@ -37,7 +37,7 @@ export function GrantsSection({ warnings, loadedGrants }: GrantsSectionProps) {
         <legend>Grant types</legend>
         <div className="cc-row">
           {GRANT_TYPES.map((g) => (
-            <CheckField
+            <Checkbox
               key={g}
               label={g === TOKEN_EXCHANGE_GRANT ? 'token exchange' : g}
               help={GRANT_HELP[g]}
@@ -63,7 +63,7 @@ export function GrantsSection({ warnings, loadedGrants }: GrantsSectionProps) {
               says these grants must no longer be used, because they leak tokens or passwords. Use
               authorization code with PKCE instead.
             </p>
-            <CheckField
+            <Checkbox
               label="I need this legacy grant for an existing integration and accept the risk"
               {...register('legacyOverride')}
             />

@@ -1,6 +1,7 @@
 import { useFormContext } from 'react-hook-form';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
+import { TextArea, TextField } from '../../components/form/text-field.tsx';
 import type { ClientFormValues } from './clients-schema.ts';
-import { CheckField, TextAreaField, TextField } from './fields.tsx';
 
 export function IdentitySection({ warnings }: { warnings: Record<string, string[]> }) {
   const { register, formState } = useFormContext<ClientFormValues>();
@@ -14,7 +15,7 @@ export function IdentitySection({ warnings }: { warnings: Record<string, string[
         error={e.name?.message}
         {...register('name')}
       />
-      <TextAreaField
+      <TextArea
         label="Description"
         help="What the application is and who owns it."
         error={e.description?.message}
@@ -31,18 +32,18 @@ export function IdentitySection({ warnings }: { warnings: Record<string, string[
         <option value="smart-app" />
         <option value="bulk-api-client" />
       </datalist>
-      <CheckField
+      <Checkbox
         label="Active"
         help="An inactive Client cannot authenticate or get new tokens."
         warnings={warnings.active}
         {...register('active')}
       />
-      <CheckField
+      <Checkbox
         label="First party"
         help="Skips the consent page and shares the Aidbox login session; only for your own apps."
         {...register('first_party')}
       />
-      <CheckField
+      <Checkbox
         label="Trusted"
         help="Aidbox grants trusted Clients special privileges; leave off unless you know you need it."
         {...register('trusted')}

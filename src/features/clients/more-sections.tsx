@@ -1,6 +1,6 @@
 import { useFormContext } from 'react-hook-form';
+import { TextArea, TextField } from '../../components/form/text-field.tsx';
 import type { ClientFormValues } from './clients-schema.ts';
-import { TextAreaField, TextField } from './fields.tsx';
 
 /** Scopes, SMART, keys and origins, and free-form details: one fieldset per concern. */
 export function MoreSections({ warnings }: { warnings: Record<string, string[]> }) {
@@ -10,7 +10,7 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
     <>
       <fieldset className="cc-section">
         <legend>Scopes</legend>
-        <TextAreaField
+        <TextArea
           label="Scopes"
           help="Scopes the Client may request, one per line (e.g. system/*.read). Grant only what it needs."
           error={e.scope?.message}
@@ -27,7 +27,7 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
           {...register('smart.launch_uri')}
         />
         <TextField label="App name" help="Shown in SMART app galleries." {...register('smart.name')} />
-        <TextAreaField label="App description" rows={2} {...register('smart.description')} />
+        <TextArea label="App description" rows={2} {...register('smart.description')} />
       </fieldset>
       <fieldset className="cc-section">
         <legend>Keys, origins and token exchange</legend>
@@ -38,14 +38,14 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
           spellCheck={false}
           {...register('jwks_uri')}
         />
-        <TextAreaField
+        <TextArea
           label="Allowed origins"
           help="Browser origins allowed to call Aidbox with this Client, one per line (https://app.example.com)."
           error={e.allowed_origins?.message}
           warnings={warnings.allowed_origins}
           {...register('allowed_origins')}
         />
-        <TextAreaField
+        <TextArea
           label="Allowed issuers"
           help="Token issuers accepted for token exchange, one per line."
           {...register('allowedIssuers')}
@@ -58,7 +58,7 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
       </fieldset>
       <fieldset className="cc-section">
         <legend>Details</legend>
-        <TextAreaField
+        <TextArea
           label="Details (JSON)"
           help="Free-form JSON object; AccessPolicies can read it as client.details."
           rows={5}
