@@ -1,7 +1,8 @@
 import { accessPolicyWithLinks, historyBundle, searchsetBundle } from '../testing/fixtures/bundles.ts';
 import { requestUrl } from '../testing/request-url.ts';
 import { configureAidbox, createAidboxClient, resetAidbox } from './aidbox-client.ts';
-import { fetchPolicyHistory, toClientRow, toPolicy, writtenVersions } from './policies.ts';
+import { toClientRow } from './client-rows.ts';
+import { fetchPolicyHistory, toPolicy, writtenVersions } from './policies.ts';
 import { parseLink } from '../domain/matrix.ts';
 
 afterEach(() => resetAidbox());

@@ -1,9 +1,10 @@
 // Aidbox `AccessPolicy` resources and the Client rows of the policy matrix. Reads come in large
 // pages (never one request per policy or per Client); writes go as one transaction Bundle.
-import { queryOptions } from '@tanstack/react-query';
-import type { ClientRow, PolicyResource } from '../domain/matrix.ts';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { PolicyResource } from '../domain/matrix.ts';
 import type { TransactionBundle } from '../domain/matrix-apply.ts';
 import { aidbox, type QueryValue } from './aidbox-client.ts';
+import { clientRowQueries, type ClientRowsPage } from './client-rows.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { parseLeniently } from './resource-parse.ts';
 import { AccessPolicySchema, type AccessPolicy } from '../model/access-policy.ts';
@@ -67,85 +68,6 @@ export function toPolicy(raw: unknown): AccessPolicy {
 export async function fetchAllPolicies(signal?: AbortSignal): Promise<AccessPolicy[]> {
   const raw = await fetchAll('/fhir/AccessPolicy', { _sort: '_id', _total: 'accurate' }, signal);
   return raw.map(toPolicy);
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-
-/** Only the fields a matrix row shows; a hand-read instead of zod because there may be 10,000. */
-export function toClientRow(raw: unknown): ClientRow | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  const id = str(r.id);
-  if (id === '') return undefined;
-  return {
-    id,
-    name: str(r.name),
-    type: str(r.type),
-    grantTypes: Array.isArray(r.grant_types)
-      ? r.grant_types.filter((g): g is string => typeof g === 'string')
-      : [],
-    active: r.active !== false,
-  };
-}
-
-const CLIENT_ROW_QUERY = { _elements: 'id,name,type,grant_types,active', _sort: '_id' } as const;
-
-export interface ClientRowsPage {
-  rows: ClientRow[];
-  total: number | undefined;
-  /** the server's `next` link, for servers that send no total */
-  next: string | undefined;
-}
-
-function rowsOf(bundle: Bundle): ClientRow[] {
-  return entriesOf(bundle)
-    .map(toClientRow)
-    .filter((c): c is ClientRow => c !== undefined);
-}
-
-/** The first `PAGE_SIZE` matrix rows and the total, so the grid can show them at once. */
-export async function fetchFirstClientRows(signal?: AbortSignal): Promise<ClientRowsPage> {
-  const res = await aidbox().request({
-    path: '/fhir/Client',
-    query: { ...CLIENT_ROW_QUERY, _count: PAGE_SIZE, _page: 1, _total: 'accurate' },
-    signal,
-  });
-  const bundle = BundleSchema.parse(res.data);
-  return {
-    rows: rowsOf(bundle),
-    total: bundle.total,
-    next: bundle.link?.find((l) => l.relation === 'next')?.url,
-  };
-}
-
-/** Every row after the first page: by `_page`, a few at a time, or by `next` links without a total. */
-export async function fetchRestClientRows(
-  first: Pick<ClientRowsPage, 'total' | 'next'>,
-  signal?: AbortSignal,
-): Promise<ClientRow[]> {
-  const out: ClientRow[] = [];
-  const page = async (query: Record<string, QueryValue>) =>
-    BundleSchema.parse((await aidbox().request({ path: '/fhir/Client', query, signal })).data);
-  if (first.total !== undefined) {
-    const pages = Math.ceil(first.total / PAGE_SIZE);
-    for (let start = 2; start <= pages; start += PARALLEL_PAGES) {
-      const batch = [];
-      for (let n = start; n < start + PARALLEL_PAGES && n <= pages; n++) {
-        batch.push(page({ ...CLIENT_ROW_QUERY, _count: PAGE_SIZE, _page: n, _total: 'none' }));
-      }
-      for (const b of await Promise.all(batch)) out.push(...rowsOf(b));
-    }
-    return out;
-  }
-  let url = first.next;
-  while (url) {
-    const b = await page(Object.fromEntries(new URL(url).searchParams));
-    out.push(...rowsOf(b));
-    url = b.link?.find((l) => l.relation === 'next')?.url;
-  }
-  return out;
 }
 
 export async function fetchPolicy(id: string, signal?: AbortSignal): Promise<AccessPolicy> {
@@ -221,13 +143,6 @@ export async function fetchPolicyHistory(id: string, count = 20): Promise<Policy
   return entriesOf(BundleSchema.parse(res.data)).map((r) => toPolicy(r) as PolicyResource);
 }
 
-function matrixClientsRestOf(total: number | undefined, next: string | undefined) {
-  return queryOptions({
-    queryKey: ['Client', 'matrix-rows', 'rest', total ?? null, next ?? null] as const,
-    queryFn: ({ signal }) => fetchRestClientRows({ total, next }, signal),
-  });
-}
-
 export const policyQueries = {
   all: () => ['AccessPolicy'] as const,
   list: () =>
@@ -240,12 +155,25 @@ export const policyQueries = {
       queryKey: ['AccessPolicy', 'detail', id] as const,
       queryFn: ({ signal }) => fetchPolicy(id, signal),
     }),
-  /** Keyed under `Client` so a Client write refreshes the matrix rows too. */
-  matrixClientsFirst: () =>
-    queryOptions({
-      queryKey: ['Client', 'matrix-rows', 'first'] as const,
-      queryFn: ({ signal }) => fetchFirstClientRows(signal),
-    }),
+  /** The matrix's Client rows (api/client-rows.ts), keyed under `Client` so a Client write refreshes them. */
+  matrixClientsFirst: () => clientRowQueries.first(),
   /** Needs the first page (its total); only enable it when that page says there is more. */
-  matrixClientsRest: (first: ClientRowsPage | undefined) => matrixClientsRestOf(first?.total, first?.next),
+  matrixClientsRest: (first: ClientRowsPage | undefined) => clientRowQueries.rest(first?.total, first?.next),
 };
+
+export const policyMutations = {
+  /** The matrix's all-or-nothing transaction (see applyPolicyTransaction); refreshes every policy. */
+  transaction: () =>
+    mutationOptions({
+      mutationFn: (bundle: TransactionBundle) => applyPolicyTransaction(bundle),
+      meta: policyMutationMeta,
+    }),
+};
+
+/**
+ * Re-reads every cached policy when nothing was written but the console learned the server moved
+ * on (a version conflict found before writing): writes refresh through their mutation's meta.
+ */
+export function refreshPolicies(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: policyQueries.all() });
+}

@@ -2,14 +2,15 @@
 // reach it anyway, with link/unlink. Each change re-reads the policy, applies the single intent onto
 // its current version in a one-entry transaction with If-Match, and checks the policy's history
 // afterwards, so a concurrent change is never overwritten silently (docs/decisions/0062).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import {
-  applyPolicyTransaction,
   fetchPoliciesByIds,
   fetchPolicyHistory,
+  policyMutations,
   policyQueries,
+  refreshPolicies,
 } from '../../api/policies.ts';
 import { changedSince, findOverwrites } from '../../domain/matrix-verify.ts';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
@@ -26,6 +27,8 @@ import { UnlinkConfirm } from './unlink-confirm.tsx';
 export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   const query = useQuery(policyQueries.list());
   const queryClient = useQueryClient();
+  // A written link refreshes the policies through the mutation's meta.
+  const transaction = useMutation(policyMutations.transaction());
   // Only the console Client is checked here (the User id would need the auth context, which this
   // screen does not otherwise depend on); unlinking it from a policy still asks first.
   const admin = { consoleClientId: useConsoleClientId(), userId: '' };
@@ -55,6 +58,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
 
   async function write(diff: PolicyDiff) {
     setBusy(true);
+    let wrote = false;
     setNotice('');
     setUndoable(undefined);
     const resources: ReadonlyMap<string, PolicyResource> = model.resources;
@@ -67,7 +71,8 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       if (!fresh.has(diff.policyId)) setNotice(`${diff.policyId} was deleted meanwhile.`);
       else if (result.bundle.entry.length === 0) setNotice(`${diff.policyId} was already as you wanted.`);
       else {
-        const written = await applyPolicyTransaction(result.bundle);
+        const written = await transaction.mutateAsync(result.bundle);
+        wrote = true;
         const history = new Map([[diff.policyId, await fetchPolicyHistory(diff.policyId)]]);
         const [lost] = findOverwrites(fresh, written, history);
         const done = `${diff.add.length ? 'Linked to' : 'Unlinked from'} ${diff.policyId}.`;
@@ -85,7 +90,8 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       setNotice(`Nothing was changed: ${errorText(error)}`);
     } finally {
       setBusy(false);
-      await queryClient.invalidateQueries({ queryKey: policyQueries.all() });
+      // A write refreshed through its meta; otherwise the server moved on and the panel re-reads.
+      if (!wrote) await refreshPolicies(queryClient);
     }
   }
 

@@ -4,13 +4,13 @@
 // may ignore `ifMatch` in transaction entries; Aidbox does not document it), and the admin is told
 // exactly which and can restore it. On a version conflict: re-read, re-apply only the user's
 // intents and ask again. Nothing here ever retries silently.
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
-  applyPolicyTransaction,
   fetchPoliciesByIds,
   fetchPolicyHistory,
-  policyQueries,
+  policyMutations,
+  refreshPolicies,
 } from '../../api/policies.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
@@ -63,6 +63,8 @@ function countLinks(bundleDiffs: readonly PolicyDiff[]): number {
 
 export function useApply(options: ApplyOptions) {
   const queryClient = useQueryClient();
+  // A successful transaction refreshes the policies through the mutation's meta.
+  const transaction = useMutation(policyMutations.transaction());
   const [state, setState] = useState<ApplyState>({ phase: 'idle' });
 
   function toConflict(base: Base, fresh: Base, diffs: PolicyDiff[]) {
@@ -71,7 +73,7 @@ export function useApply(options: ApplyOptions) {
     options.onRebased(result.diffs);
     setState({ phase: 'conflict', result, fresh, risks });
     // The grid shows the fresh server state behind the dialog.
-    void queryClient.invalidateQueries({ queryKey: policyQueries.all() });
+    void refreshPolicies(queryClient);
   }
 
   /** Reads each written policy's history; an overwrite is reported with what restores it. */
@@ -114,10 +116,9 @@ export function useApply(options: ApplyOptions) {
         toConflict(base, now, diffs);
         return;
       }
-      const written = await applyPolicyTransaction(bundle);
+      const written = await transaction.mutateAsync(bundle);
       options.onApplied(countLinks(diffs), bundle.entry.length);
       setState((await verify(base, written)) ?? { phase: 'idle' });
-      await queryClient.invalidateQueries({ queryKey: policyQueries.all() });
     } catch (error) {
       if (!isAidboxError(error) || error.kind !== 'conflict') {
         setState({ phase: 'failed', error });
