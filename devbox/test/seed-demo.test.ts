@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/secrets.ts';
 import { basicAuth, startTestDevbox, type TestDevbox } from '../testing/start.ts';
 import { apiFor } from '../testing/http.ts';
-import { DEMO_SECRETS, DEMO_USER_PASSWORDS } from './demo-secrets.ts';
-import { demoClients, demoPolicies } from './demo.ts';
-import { smartDemoResources } from './demo-smart.ts';
+import { DEMO_SECRETS, DEMO_USER_PASSWORDS } from '../seed/demo-secrets.ts';
+import { demoClients, demoPolicies } from '../seed/demo.ts';
+import { smartDemoResources } from '../seed/demo-smart.ts';
 
 // Seeded beside demoResources because their key pair is generated at seed time.
 const smart = smartDemoResources({});
 const smartOf = (t: string) => smart.filter((r) => r.resourceType === t).length;
-import { seedScale } from './index.ts';
+import { seedScale } from '../seed/index.ts';
 
 let box: TestDevbox;
 
