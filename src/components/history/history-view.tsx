@@ -6,11 +6,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { historyMutations, historyQueries, type AuditedType, type Version } from '../../api/history.ts';
 import { isAidboxError } from '../../api/errors.ts';
-import { diffVersions, restorePatch, secretDiffers } from '../../domain/history-diff.ts';
+import { fieldChanges, restorePatch, secretDiffers } from '../../domain/json-diff.ts';
+import { ChangeTable } from '../ui/change-table.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
-import { DiffTable } from './diff-table.tsx';
 import { VersionsTable } from './versions-table.tsx';
 import './history.css';
 
@@ -57,7 +57,7 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
 
   const from = versions.find((v) => v.versionId === fromSel) ?? versions[1] ?? latest;
   const to = versions.find((v) => v.versionId === toSel) ?? latest;
-  const changes = from && to ? diffVersions(from.resource ?? {}, to.resource ?? {}) : [];
+  const changes = from && to ? fieldChanges(from.resource ?? {}, to.resource ?? {}) : [];
 
   async function confirmRestore() {
     if (!restoring || !latest?.resource) return;
@@ -66,7 +66,7 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
     try {
       const v = await restore.mutateAsync({ mergePatch: patch, currentVersionId: latest.versionId });
       const secretNote =
-        type === 'Client' && secretDiffers(restoring.resource, latest.resource)
+        type === 'Client' && secretDiffers(restoring.resource ?? {}, latest.resource)
           ? ' The secret was not restored: the current secret stays in place (rotate it if needed).'
           : '';
       setNotice({
@@ -128,7 +128,7 @@ export function HistoryView({ type, id }: { type: AuditedType; id: string }) {
               onChange={setTo}
             />
           </div>
-          <DiffTable
+          <ChangeTable
             changes={changes}
             caption={`Changes from version ${from?.versionId ?? '?'} to ${to?.versionId ?? '?'}`}
           />

@@ -1,6 +1,6 @@
 // The list of versions, newest first, with who wrote each one where Aidbox says so.
 import type { Version } from '../../api/history.ts';
-import { diffVersions } from '../../domain/history-diff.ts';
+import { fieldChanges } from '../../domain/json-diff.ts';
 import { TableScroll } from '../ui/table-scroll.tsx';
 
 /**
@@ -34,7 +34,7 @@ export function VersionsTable(props: {
           <tbody>
             {versions.map((v, i) => {
               const prev = versions[i + 1];
-              const n = prev ? diffVersions(prev.resource ?? {}, v.resource ?? {}).length : undefined;
+              const n = prev ? fieldChanges(prev.resource ?? {}, v.resource ?? {}).length : undefined;
               return (
                 <tr key={v.versionId} data-version={v.versionId}>
                   <th scope="row">

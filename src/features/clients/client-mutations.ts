@@ -3,7 +3,7 @@
 // a row action is used (docs/decisions/0004-first-load-budget.md).
 import { MutationObserver, useMutation, type QueryClient } from '@tanstack/react-query';
 import { clientMutationMeta, deleteClient, patchClient, setClientActive } from '../../api/clients.ts';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 
 type SetActiveVariables = { id: string; active: boolean; versionId: string };
 

@@ -1,7 +1,7 @@
 // How the feature looks at a ClientRecord from the API layer. The API strips `secret` and keeps
 // only `hasSecret`; a ClientRecord is a domain ClientSubject, so rules take it as it is.
 import type { ClientRecord } from '../../api/clients.ts';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 import { hasVaultSecret, isPublicClient } from '../../domain/client-grants.ts';
 
 /** The Client as plain JSON for diffing and the raw JSON tab (never contains a secret). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyForm, clientFormSchema, formFieldForPath, toFormValues } from './clients-schema.ts';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 
 const loaded: JsonObject = {
   resourceType: 'Client',

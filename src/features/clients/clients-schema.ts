@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { AUTH_KEYS, authKeyForGrant } from '../../domain/client-grants.ts';
 import type { AuthKey } from '../../model/client.ts';
-import { isJsonObject, type Json, type JsonObject } from '../../domain/client-diff.ts';
+import { isJsonObject } from '../../domain/json-diff.ts';
+import type { JsonObject, JsonValue as Json } from '../../model/json.ts';
 
 const seconds = z.string().check(z.regex(/^\d*$/, 'Enter a whole number of seconds.'));
 

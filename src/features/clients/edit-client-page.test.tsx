@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 import { renderRoutes, type RenderOptions } from '../../testing/render.tsx';
 import { clientRoutes } from './routes.tsx';
 

@@ -1,7 +1,7 @@
 // Connects the editor form to the domain rules: zod checks the shape of each field, then the
 // registration rules (domain/client-validation.ts) judge the Client the form would save.
 import { set, type FieldErrors, type Resolver } from 'react-hook-form';
-import type { JsonObject } from '../../domain/client-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 import type { ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient, type RuleIssue, type ValidationResult } from '../../domain/client-validation.ts';
 import { applyForm, clientFormSchema, formFieldForPath, type ClientFormValues } from './clients-schema.ts';

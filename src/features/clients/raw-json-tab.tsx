@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isJsonObject, mergePatch, type JsonObject } from '../../domain/client-diff.ts';
+import { isJsonObject, mergePatch } from '../../domain/json-diff.ts';
+import type { JsonObject } from '../../model/json.ts';
 import { grantList, type ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient } from '../../domain/client-validation.ts';
 import { Button } from '../../components/ui/button.tsx';
