@@ -1,13 +1,10 @@
 // Route objects for the security review. Every screen is lazy: none of the audit code (rules,
 // evaluation runner, diff) is part of the first load.
 import type { RouteObject } from 'react-router';
+import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
-const loading = (
-  <p role="status" className="au-muted">
-    Loading…
-  </p>
-);
+const loading = ROUTE_LOADING;
 
 export const auditRoutes: RouteObject[] = [
   {

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { clientQueries, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { StatusLine } from '../../components/ui/status-line.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { mergePatch, rebaseEdit } from '../../domain/json-diff.ts';
@@ -105,9 +106,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
           Fields the console cannot read are kept untouched on save: {base.invalidFields.join(', ')}.
         </p>
       )}
-      <p role="status" className="cc-notice">
-        {notice}
-      </p>
+      <StatusLine>{notice}</StatusLine>
       {conflict ? (
         <>
           <LeaveGuard when title="Discard your unsaved changes?">

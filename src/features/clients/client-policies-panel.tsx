@@ -19,6 +19,7 @@ import { describeRisk, findRisks, rebase, type AccessRisk } from '../../domain/m
 import type { PolicyDiff } from '../../domain/matrix-staging.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorPanel } from '../../components/ui/error-panel.tsx';
+import { StatusLine } from '../../components/ui/status-line.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import { paths } from '../../routes/paths.ts';
 import { useConsoleClientId } from './console-client.ts';
@@ -109,9 +110,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
         What this Client may do: the policies linked to it, plus every global policy.{' '}
         <Link to={paths.policyMatrix({ client: clientId, linked: '1' })}>Open in the policy matrix</Link>
       </p>
-      <p role="status" className="cc-notice">
-        {notice}
-      </p>
+      <StatusLine>{notice}</StatusLine>
       {undoable && !busy ? (
         <Button onClick={() => void write({ policyId: undoable, add: [clientId], remove: [] })}>
           Undo: link {undoable} again

@@ -1,14 +1,11 @@
 // Route objects for the Clients feature, mounted by the shell inside the signed-in layout. Every
 // screen is lazy so the editor's react-hook-form and zod load only when a Client is opened.
 import type { RouteObject } from 'react-router';
+import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
 // Shown while a screen's code loads on the first navigation (react-router asks for one).
-const loading = (
-  <p role="status" className="cc-muted">
-    Loading…
-  </p>
-);
+const loading = ROUTE_LOADING;
 
 export const clientRoutes: RouteObject[] = [
   {

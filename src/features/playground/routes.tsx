@@ -1,13 +1,10 @@
 // Route objects for the token playground. Both screens are lazy: jose and the playground code load
 // only when the playground is opened, so the first load (sign-in + Clients list) does not grow.
 import type { RouteObject } from 'react-router';
+import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
-const loading = (
-  <p role="status" className="pg-muted">
-    Loading…
-  </p>
-);
+const loading = ROUTE_LOADING;
 
 /** Signed-in: mounted inside the shell. */
 export const playgroundRoutes: RouteObject[] = [

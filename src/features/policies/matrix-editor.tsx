@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import type { AccessPolicy } from '../../api/policies.ts';
 import { useCurrentUser } from '../../auth/auth-context.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { StatusLine } from '../../components/ui/status-line.tsx';
 import { useConsoleConfig } from '../../config/config-context.tsx';
 import { buildMatrix, type ClientRow } from '../../domain/matrix.ts';
 import {
@@ -176,9 +177,7 @@ export function MatrixEditor(props: {
         {focusedClient ? `Row: ${focusedClient.id}` : 'Row: —'} ·{' '}
         {focusedPolicy ? `Column: ${focusedPolicy.id}` : 'Column: —'}
       </p>
-      <p role="status" className="pm-notice">
-        {notice}
-      </p>
+      <StatusLine tone="success">{notice}</StatusLine>
       <div className="pm-work">
         {clients.length === 0 || policies.length === 0 ? (
           <div className="pm-empty">

@@ -1,13 +1,10 @@
 // Route objects for the Policies feature. Every screen is lazy, so the matrix (react-virtual, the
 // model) never adds to the first load of sign-in and the Clients list.
 import type { RouteObject } from 'react-router';
+import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
-const loading = (
-  <p role="status" className="pm-muted">
-    Loading…
-  </p>
-);
+const loading = ROUTE_LOADING;
 
 export const policyRoutes: RouteObject[] = [
   {

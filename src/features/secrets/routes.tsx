@@ -1,14 +1,11 @@
 // Route objects for secret rotation, mounted inside the signed-in shell. The page is lazy, and
 // zxcvbn is a further lazy import inside it, so neither grows the first load.
 import type { RouteObject } from 'react-router';
+import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
 // Shown while the wizard's code loads on the first navigation (react-router asks for one).
-const loading = (
-  <p role="status" className="sx-muted">
-    Loading…
-  </p>
-);
+const loading = ROUTE_LOADING;
 
 export const secretRoutes: RouteObject[] = [
   {
