@@ -19,7 +19,7 @@ export function VersionsTable(props: {
   return (
     <>
       <TableScroll label="Versions table">
-        <table className="hv-table" aria-label="Versions" aria-describedby="hv-author-note">
+        <table className="data-table" aria-label="Versions" aria-describedby="hv-author-note">
           <thead>
             <tr>
               <th scope="col">Version</th>

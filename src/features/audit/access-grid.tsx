@@ -39,7 +39,7 @@ export function AccessGrid({ rows, types }: { rows: readonly AccessRow[]; types:
   return (
     <>
       <TableScroll label="Effective access by resource type">
-        <table className="au-table au-grid">
+        <table className="data-table au-table au-grid">
           <caption className="visually-hidden">Effective access by resource type and interaction</caption>
           <thead>
             <tr>
@@ -99,7 +99,7 @@ export function AllClientsSummary({
   return (
     <>
       <TableScroll label="Effective access of every Client">
-        <table className="au-table">
+        <table className="data-table au-table">
           <caption className="visually-hidden">Effective access of every Client</caption>
           <thead>
             <tr>

@@ -23,7 +23,7 @@ export function FindingsTable({ findings }: { findings: readonly ReviewFinding[]
   }
   return (
     <TableScroll label="Findings table">
-      <table className="au-table">
+      <table className="data-table au-table">
         <caption className="visually-hidden">Security findings</caption>
         <thead>
           <tr>

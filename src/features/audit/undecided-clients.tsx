@@ -12,7 +12,7 @@ export function UndecidedClients({ rows, label }: { rows: readonly AccessRow[]; 
   return (
     <>
       <h3 className="au-h3">Not decided ({undecided.length})</h3>
-      <table className="au-table" aria-label={label}>
+      <table className="data-table au-table" aria-label={label}>
         <thead>
           <tr>
             <th scope="col">Client</th>

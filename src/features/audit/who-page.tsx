@@ -108,7 +108,7 @@ export function WhoPage() {
           {summary.empty !== undefined ? (
             <p className="au-muted">{summary.empty}</p>
           ) : (
-            <table className="au-table" aria-label={`Clients allowed to ${interaction} ${type}`}>
+            <table className="data-table au-table" aria-label={`Clients allowed to ${interaction} ${type}`}>
               <thead>
                 <tr>
                   <th scope="col">Client</th>
