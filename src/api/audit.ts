@@ -3,7 +3,7 @@
 // Policies come from policies.ts's `fetchAllPolicies` (one query for the whole console).
 import { queryOptions } from '@tanstack/react-query';
 import { aidbox, type QueryValue } from './aidbox-client.ts';
-import { HAS_SECRET } from './clients.ts';
+import { HAS_SECRET } from './client-secrets.ts';
 import type { ClientSubject } from '../domain/client-grants.ts';
 import { BundleSchema, type Bundle } from './types.ts';
 

@@ -1,13 +1,14 @@
-// Aidbox `Client` resources: query factories for reads, plain async functions for writes.
-// The `secret` never enters the query cache: reads strip it and keep only `hasSecret`. Aidbox does
-// not document whether a read returns `secret` (devbox strict: a hash; alternate: omitted), so a
-// Client read without one is asked about server-side, where search sees the stored resource.
-import { queryOptions } from '@tanstack/react-query';
+// Aidbox `Client` resources: every query key, queryOptions and mutationOptions (meta.invalidates),
+// and the fetchers behind them. The `secret` never enters the query cache: reads strip it and keep
+// only `hasSecret` (client-secrets.ts asks search where reads do not say); writes that carry a
+// secret close over it (clientMutations.create/rotate).
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { aidbox, type AidboxResponse } from './aidbox-client.ts';
 import { AidboxError } from './errors.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
 import { parseLeniently } from './resource-parse.ts';
 import { ClientSchema, type StoredClient } from '../model/client.ts';
+import { resolveSecrets } from './client-secrets.ts';
 import { BundleSchema } from './types.ts';
 
 export type { StoredClient };
@@ -55,48 +56,6 @@ export function toClientRecord(raw: unknown, etagVersion?: string): ClientRecord
     hasSecret: typeof secret === 'string' && secret !== '',
     invalidFields,
   };
-}
-
-/** Search form for "has a stored secret" (`$isnull`, docs/api/rest-api/aidbox-search.md). */
-export const HAS_SECRET = { '.secret$isnull': 'false' } as const;
-export const NO_SECRET = { '.secret$isnull': 'true' } as const;
-
-/** ids per `_id=a,b,…` request, to keep URLs well under common limits */
-const IDS_PER_REQUEST = 100;
-
-/**
- * Which of these Clients hold a stored secret, asked of search (`.secret$isnull=false`), which sees
- * the stored resource even where reads omit `secret` (devbox alternate; undocumented in Aidbox).
- * For any feature that needs "has a secret" without reading one (the security review, too).
- */
-export async function idsWithSecret(ids: readonly string[], signal?: AbortSignal): Promise<Set<string>> {
-  const holders = new Set<string>();
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-    const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-    const res = await aidbox().request({
-      path: '/fhir/Client',
-      query: { _id: chunk.join(','), ...HAS_SECRET, _elements: 'id', _count: chunk.length, _total: 'none' },
-      signal,
-    });
-    for (const e of BundleSchema.parse(res.data).entry ?? []) {
-      const id = (e.resource as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'string') holders.add(id);
-    }
-  }
-  return holders;
-}
-
-/**
- * Sets `hasSecret` on records read without a `secret` field. On servers that return the secret (as
- * a hash) this only asks about Clients that really have none, and confirms it.
- */
-export async function resolveSecrets(records: ClientRecord[], signal?: AbortSignal): Promise<ClientRecord[]> {
-  const unknown = records.filter((r) => !r.hasSecret && r.client.id).map((r) => r.client.id as string);
-  if (unknown.length === 0) return records;
-  const holders = await idsWithSecret(unknown, signal);
-  return records.map((r) =>
-    !r.hasSecret && r.client.id && holders.has(r.client.id) ? { ...r, hasSecret: true } : r,
-  );
 }
 
 function listQuery(params: ClientListParams): Record<string, string | number> {
@@ -217,4 +176,50 @@ export async function deleteClient(id: string, versionId: string): Promise<void>
 
 export function setClientActive(id: string, active: boolean, versionId: string): Promise<ClientRecord> {
   return patchClient(id, { active }, versionId);
+}
+
+export interface SetActiveVariables {
+  id: string;
+  active: boolean;
+  versionId: string;
+}
+
+/**
+ * Every Client write, invalidating through `meta` (src/app/query-client.ts). Writes that carry a
+ * secret (`create`, `rotate`) take it when the options are built and close over it: it is never a
+ * mutation variable, so the mutation cache never holds it (run them with runMutation).
+ */
+export const clientMutations = {
+  setActive: () =>
+    mutationOptions({
+      mutationFn: (v: SetActiveVariables) => setClientActive(v.id, v.active, v.versionId),
+      meta: clientMutationMeta,
+    }),
+  remove: () =>
+    mutationOptions({
+      mutationFn: (v: { id: string; versionId: string }) => deleteClient(v.id, v.versionId),
+      meta: clientMutationMeta,
+    }),
+  patch: () =>
+    mutationOptions({
+      mutationFn: (v: { id: string; patch: Record<string, unknown>; versionId: string }) =>
+        patchClient(v.id, v.patch, v.versionId),
+      meta: clientMutationMeta,
+    }),
+  create: (resource: { resourceType: 'Client'; id: string; secret?: string }) =>
+    mutationOptions({ mutationFn: () => createClient(resource), meta: clientMutationMeta }),
+  /** The rotation's merge-patch holds the new secret; the PATCH is guarded by `versionId`. */
+  rotate: (id: string, rotationPatch: Record<string, unknown>, versionId: string) =>
+    mutationOptions({
+      mutationFn: () => patchClient(id, rotationPatch, versionId),
+      meta: clientMutationMeta,
+    }),
+};
+
+/**
+ * Re-reads every cached Client when a write's outcome was learned another way (an answer lost in
+ * transit that did land): writes that answer refresh through their mutation's meta.
+ */
+export function refreshClients(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: clientQueries.all() });
 }

@@ -1,5 +1,5 @@
 // Aidbox `Session` resources (one per issued token): list by Client, revoke one.
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { aidbox } from './aidbox-client.ts';
 import { fetchSessionsSince } from './audit.ts';
 import type { InvalidatesMeta } from './query-meta.ts';
@@ -58,3 +58,39 @@ export const sessionQueries = {
 export async function deleteSession(id: string): Promise<void> {
   await aidbox().request({ method: 'DELETE', path: `/fhir/Session/${encodeURIComponent(id)}` });
 }
+
+export interface RevokeTally {
+  done: number;
+  failed: number;
+  total: number;
+}
+
+export interface RevokeVariables {
+  ids: readonly string[];
+  /** called after each Session, so the screen can show progress */
+  onProgress?: (tally: RevokeTally) => void;
+}
+
+export const sessionMutations = {
+  /**
+   * Revokes Sessions one by one (a failure does not stop the rest) and refreshes every Session
+   * query once at the end, through `meta`.
+   */
+  revokeAll: () =>
+    mutationOptions({
+      mutationFn: async ({ ids, onProgress }: RevokeVariables): Promise<RevokeTally> => {
+        const tally = { done: 0, failed: 0, total: ids.length };
+        for (const id of ids) {
+          try {
+            await deleteSession(id);
+            tally.done++;
+          } catch {
+            tally.failed++;
+          }
+          onProgress?.({ ...tally });
+        }
+        return tally;
+      },
+      meta: sessionMutationMeta,
+    }),
+};

@@ -62,7 +62,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
     }
     try {
       const saved = await patch.mutateAsync({ id, patch: body, versionId: base.versionId ?? '' });
-      queryClient.setQueryData(clientQueries.detail(id).queryKey, saved);
+      // The cache refreshes through the mutation's meta (one refetch).
       // No remount: the form stays mounted and adopts the saved version itself, keeping whatever
       // was typed while the save was in flight (a remount would reset it and drop focus).
       setBase(saved);

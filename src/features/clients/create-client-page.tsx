@@ -3,8 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { clientQueries, createClient } from '../../api/clients.ts';
+import { clientMutations } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
+import { runMutation } from '../../api/run-mutation.ts';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
 import { validateClient } from '../../domain/client-validation.ts';
@@ -78,7 +79,9 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
     for (const [field, list] of messages) form.setError(field, { message: list.join(' ') });
     if (rules.errors.length > 0) return;
     try {
-      await createClient(resource);
+      // The options close over the resource and its secret: no mutation variable ever holds it.
+      // Success refreshes every Client query through the mutation's meta.
+      await runMutation(queryClient, clientMutations.create(resource), undefined);
     } catch (error) {
       if (isAidboxError(error) && error.reason === 'exists') {
         form.setError(
@@ -96,7 +99,6 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       setFormError(errorText(error));
       return;
     }
-    void queryClient.invalidateQueries({ queryKey: clientQueries.all() });
     if (resource.secret) setCreated({ id: values.id, secret: resource.secret, fingerprint });
     else void navigate(paths.client({ id: values.id }), { state: SKIP_LEAVE_GUARD });
   }

@@ -1,6 +1,7 @@
 // The Clients list view state lives in the URL so a view can be shared and survives a reload.
 // This module is the only place that knows the URL names and how they map to Aidbox search params.
-import { DEFAULT_PAGE_SIZE, HAS_SECRET, NO_SECRET, type ClientListParams } from '../../api/clients.ts';
+import { HAS_SECRET, NO_SECRET } from '../../api/client-secrets.ts';
+import { DEFAULT_PAGE_SIZE, type ClientListParams } from '../../api/clients.ts';
 
 export const SORTS = {
   id: { label: 'Id (A–Z)', param: '_id' },

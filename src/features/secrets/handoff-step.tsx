@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type Ref } from 'react';
 import { Link } from 'react-router';
-import { deleteSession } from '../../api/sessions.ts';
+import { sessionMutations } from '../../api/sessions.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
 import { DateTime } from '../../components/ui/date-time.tsx';
@@ -31,7 +31,8 @@ export function HandoffStep(props: HandoffStepProps) {
   const [revoke, setRevoke] = useState<Revoke>({ state: 'idle' });
   // The live Sessions as just re-read, awaiting the confirmation that names who loses access.
   const [confirming, setConfirming] = useState<Session[]>();
-  const queryClient = useQueryClient();
+  // Refreshes the Session queries once, when every revocation has been tried (meta).
+  const revokeSessions = useMutation(sessionMutations.revokeAll());
 
   async function askToRevoke() {
     // Re-read first: the list from step 1 may miss sessions started since.
@@ -42,19 +43,12 @@ export function HandoffStep(props: HandoffStepProps) {
   }
 
   async function revokeAll(targets: readonly Session[]) {
-    const tally = { done: 0, failed: 0, total: targets.length };
-    setRevoke({ state: 'running', ...tally });
-    for (const s of targets) {
-      try {
-        await deleteSession(s.id ?? '');
-        tally.done++;
-      } catch {
-        tally.failed++;
-      }
-      setRevoke({ state: 'running', ...tally });
-    }
+    setRevoke({ state: 'running', done: 0, failed: 0, total: targets.length });
+    const tally = await revokeSessions.mutateAsync({
+      ids: targets.map((s) => s.id ?? ''),
+      onProgress: (t) => setRevoke({ state: 'running', ...t }),
+    });
     setRevoke({ state: 'finished', ...tally });
-    void queryClient.invalidateQueries({ queryKey: ['Session'] });
   }
 
   const live = sessions.data ? liveSessions(sessions.data).length : undefined;

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { fetchClient, patchClient, type ClientRecord } from '../../api/clients.ts';
+import { clientMutations, fetchClient, refreshClients, type ClientRecord } from '../../api/clients.ts';
 import { isAidboxError } from '../../api/errors.ts';
+import { runMutation } from '../../api/run-mutation.ts';
 import { sessionQueries } from '../../api/sessions.ts';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { secretFingerprint } from '../../domain/fingerprint.ts';
@@ -56,8 +57,10 @@ export function RotationWizard({
     const rotatedAt = new Date().toISOString();
     const fingerprint = await secretFingerprint(secret);
     try {
-      // Called directly, not through useMutation: mutation variables would keep the secret in the cache.
-      await patchClient(id, rotationPatch(secret, rotatedAt, fingerprint), base.versionId ?? '');
+      // The options close over the patch holding the secret: no mutation variable ever holds it.
+      // Success refreshes every Client query through the mutation's meta.
+      const patch = rotationPatch(secret, rotatedAt, fingerprint);
+      await runMutation(queryClient, clientMutations.rotate(id, patch, base.versionId ?? ''), undefined);
       setApplied({ fingerprint, rotatedAt });
       setStep('verify');
     } catch (error) {
@@ -72,6 +75,8 @@ export function RotationWizard({
           () => undefined,
         );
         if (landed) {
+          // It landed though its answer was lost, so no meta ran: refresh the Clients here.
+          void refreshClients(queryClient);
           setApplied({ fingerprint, rotatedAt });
           setStep('verify');
         } else setApplyError({ kind: landed === false ? 'not-applied' : 'unknown', error });
@@ -80,7 +85,6 @@ export function RotationWizard({
       }
     } finally {
       setApplying(false);
-      void queryClient.invalidateQueries({ queryKey: ['Client'] });
     }
   }
 
