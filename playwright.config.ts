@@ -10,6 +10,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The JSON report feeds scripts/test.ts's closing "N passed, N failed" line.
   reporter: [['list'], ['json', { outputFile: E2E.jsonReport }]],
+  // Runs side by side (scripts/test.ts) each keep their own traces and screenshots.
+  outputDir: E2E.outputDir,
   use: {
     baseURL: E2E.consoleUrl,
     browserName: 'chromium',

@@ -1,6 +1,7 @@
 // Where the e2e servers live, and which devbox they run against. Own ports, so e2e never collides
 // with `npm start` (8888/5173); E2E_DEVBOX_PORT / E2E_CONSOLE_PORT move them when two suites share
-// a machine. scripts/test.ts runs the browser suite three times (see RUNS there):
+// a machine. scripts/test.ts runs the browser suite in these settings (see WAVES there), side by
+// side on distinct ports:
 // - strict reading, development mode on: every journey;
 // - E2E_READING=alternate: the journeys tagged @alternate, against the other reading of every
 //   behaviour Aidbox leaves undocumented (devbox/README.md, "Deviations and choices");
@@ -17,11 +18,14 @@ const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 5190);
 const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 /** Where the JSON report goes; scripts/test.ts gives each run its own file. */
 const jsonReport = String(process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json');
+/** Traces and screenshots of failures; one directory per run when runs go side by side. */
+const outputDir = String(process.env.E2E_OUTPUT_DIR ?? 'test-results/e2e');
 
 export const E2E = {
   nginx,
   skipBuild,
   jsonReport,
+  outputDir,
   reading,
   devMode,
   devboxPort,

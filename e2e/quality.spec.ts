@@ -161,7 +161,7 @@ test('devbox faults: a failing list says so with Retry and recovers; slow answer
   expect(attempts, 'a GET is retried with backoff, at most 3 attempts').toBe(3);
   await expect(page.getByRole('link', { name: 'demo-backend', exact: true })).toHaveCount(0);
 
-  fault = 'latency=3000';
+  fault = 'latency=1200';
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('link', { name: 'demo-backend', exact: true })).toBeVisible();
   await expect(alert).toHaveCount(0);

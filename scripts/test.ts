@@ -1,7 +1,7 @@
 // `npm test`: every gate the README promises, in one run, ending with the line CI reads:
 // "N passed, N failed". Typecheck, lint and format are counted as one check each; unit, devbox
 // contract and browser tests are counted per test from their JSON reports.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Tally {
@@ -57,14 +57,28 @@ if (wanted('unit')) {
 
 // The browser suite runs once per devbox setting: every journey on the strict reading with
 // development mode on, then the tagged journeys against the alternate reading and without
-// development mode (e2e/env.ts). Later runs reuse the first run's build.
-// The last run is the production smoke test: the same build behind Debian's nginx with the
-// generated configuration (e2e/nginx.spec.ts); nginx is installed first when missing.
-const RUNS: { name: string; env: Record<string, string>; grep?: string; files?: string[] }[] = [
-  { name: 'strict', env: {} },
-  { name: 'alternate', env: { E2E_READING: 'alternate', E2E_SKIP_BUILD: '1' }, grep: '@alternate' },
-  { name: 'nodev', env: { E2E_DEV_MODE: 'false', E2E_SKIP_BUILD: '1' }, grep: '@nodev' },
-  { name: 'nginx', env: { E2E_NGINX: '1', E2E_SKIP_BUILD: '1' }, files: ['e2e/nginx.spec.ts'] },
+// development mode (e2e/env.ts), then the production smoke test: the same build behind Debian's
+// nginx with the generated configuration (e2e/nginx.spec.ts); nginx is installed first when missing.
+// The console is built once. Runs in one wave go side by side, each with its own devbox (fresh demo
+// data), console server, ports and artifacts, so no journey sees another's writes; within a run
+// journeys stay serial. Two waves keep the 2-core machine at about two browsers at a time.
+interface E2eRun {
+  name: string;
+  env: Record<string, string>;
+  args: string[];
+}
+const shard = (n: number, of: number): E2eRun => ({
+  name: `strict-${n}`,
+  env: {},
+  args: [`--shard=${n}/${of}`],
+});
+const WAVES: E2eRun[][] = [
+  [shard(1, 2), shard(2, 2)],
+  [
+    { name: 'alternate', env: { E2E_READING: 'alternate' }, args: ['--grep', '@alternate'] },
+    { name: 'nodev', env: { E2E_DEV_MODE: 'false' }, args: ['--grep', '@nodev'] },
+    { name: 'nginx', env: { E2E_NGINX: '1' }, args: ['e2e/nginx.spec.ts'] },
+  ],
 ];
 
 /** Debian's nginx, installed with apt-get when missing (CI runs as root, like for Chromium). */
@@ -78,24 +92,53 @@ function ensureNginx(): boolean {
   );
 }
 
+/** One Playwright run on its own ports; its output is printed whole when it ends (no interleaving). */
+function playwright(r: E2eRun, slot: number): Promise<void> {
+  const out = `test-results/playwright-${r.name}.json`;
+  rmSync(out, { force: true });
+  const env = {
+    ...process.env,
+    ...r.env,
+    E2E_SKIP_BUILD: '1',
+    E2E_DEVBOX_PORT: String(8890 + slot * 10),
+    E2E_CONSOLE_PORT: String(5190 + slot * 10),
+    E2E_OUTPUT_DIR: `test-results/e2e-${r.name}`,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: out,
+  };
+  const child = spawn('npx', ['playwright', 'test', ...r.args], { env });
+  const log: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => log.push(d));
+  child.stderr.on('data', (d: Buffer) => log.push(d));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      console.log(
+        `\n$ [${r.name}] npx playwright test ${r.args.join(' ')}\n${Buffer.concat(log).toString()}`,
+      );
+      const rep = readJson(out) as
+        { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+      if (rep) {
+        total.passed += rep.stats.expected + rep.stats.flaky;
+        total.failed += rep.stats.unexpected;
+      }
+      if (!rep || (code !== 0 && rep.stats.unexpected === 0)) total.failed += 1;
+      resolve();
+    });
+  });
+}
+
 if (wanted('e2e')) {
-  for (const r of RUNS) {
-    if (r.name === 'nginx' && !ensureNginx()) {
-      console.log('FAIL nginx smoke test: nginx is missing and could not be installed');
-      total.failed += 1;
-      continue;
+  if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
+    console.log('FAIL build: the browser suite needs a build');
+    total.failed += 1;
+  } else {
+    for (const wave of WAVES) {
+      const runs = wave.filter((r) => r.name !== 'nginx' || ensureNginx());
+      if (runs.length < wave.length) {
+        console.log('FAIL nginx smoke test: nginx is missing and could not be installed');
+        total.failed += 1;
+      }
+      await Promise.all(runs.map((r, slot) => playwright(r, slot)));
     }
-    const out = `test-results/playwright-${r.name}.json`;
-    rmSync(out, { force: true });
-    const args = ['playwright', 'test', ...(r.files ?? []), ...(r.grep ? ['--grep', r.grep] : [])];
-    const code = run('npx', args, { ...r.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out });
-    const rep = readJson(out) as
-      { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
-    if (rep) {
-      total.passed += rep.stats.expected + rep.stats.flaky;
-      total.failed += rep.stats.unexpected;
-    }
-    if (!rep || (code !== 0 && rep.stats.unexpected === 0)) total.failed += 1;
   }
 }
 
