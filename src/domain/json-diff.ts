@@ -76,26 +76,16 @@ export function sendable(value: JsonValue): JsonValue {
   return mapMembers(value, (k, v) => (v === null || isNeverSent(k, value) ? undefined : sendable(v)));
 }
 
-export interface MergePatchOptions {
-  /** A secret the user generated or typed in this edit: the only way `secret` is ever sent. */
-  newSecret?: string;
-}
-
 /**
  * The merge patch (RFC 7396) turning `before` into `after`: only changed members, `null` for removed
  * ones. Never-sent members and `resourceType`, `id`, `meta` are never in it, so what the server holds
- * for them survives; an array is replaced whole (merge patch cannot reach inside one).
+ * for them survives; an array is replaced whole (merge patch cannot reach inside one). A new secret
+ * is written only by rotation's own patch (secret-impact.ts `rotationPatch`), never by a diff.
  *
  * @example mergePatch({ name: 'a', secret: 'hash' }, { name: 'b' }) // { name: 'b' }
  */
-export function mergePatch(
-  before: JsonObject,
-  after: JsonObject,
-  options: MergePatchOptions = {},
-): JsonObject {
-  const patch = diffObject(before, after, true);
-  if (options.newSecret !== undefined) put(patch, 'secret', options.newSecret);
-  return patch;
+export function mergePatch(before: JsonObject, after: JsonObject): JsonObject {
+  return diffObject(before, after, true);
 }
 
 function diffObject(before: JsonObject, after: JsonObject, top: boolean): JsonObject {
