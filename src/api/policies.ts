@@ -140,7 +140,7 @@ export async function fetchPolicyHistory(id: string, count = 20): Promise<Policy
     path: `/fhir/AccessPolicy/${encodeURIComponent(id)}/_history`,
     query: { _count: count },
   });
-  return entriesOf(BundleSchema.parse(res.data)).map((r) => toPolicy(r) as PolicyResource);
+  return entriesOf(BundleSchema.parse(res.data)).map(toPolicy);
 }
 
 export const policyQueries = {

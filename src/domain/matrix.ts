@@ -3,24 +3,14 @@
  * Client, and what kind of policy each one is. Pure: no React, no fetch. Policies and Clients come
  * in as plain resources; everything else (staging, apply plans, CSV) builds on `MatrixModel`.
  */
+import type { AccessPolicy } from '../model/access-policy.ts';
+import type { Reference } from '../model/meta.ts';
 
-/** A `link` entry in either format: FHIR `{reference: 'Client/x'}` or Aidbox `{resourceType, id}`. */
-export interface LinkRef {
-  reference?: string;
-  resourceType?: string;
-  id?: string;
-  [key: string]: unknown;
-}
+/** A `link` entry in either documented format: FHIR `{reference: 'Client/x'}` or Aidbox `{resourceType, id}`. */
+export type LinkRef = Reference;
 
-export interface PolicyResource {
-  resourceType: 'AccessPolicy';
-  id?: string;
-  meta?: { versionId?: string; [key: string]: unknown };
-  engine?: string;
-  description?: string;
-  link?: LinkRef[];
-  [key: string]: unknown;
-}
+/** An AccessPolicy as the model writes it (src/model/access-policy.ts); the matrix reads `link`. */
+export type PolicyResource = AccessPolicy;
 
 export interface ClientRow {
   id: string;

@@ -18,7 +18,6 @@ import { AuditLayout, useReviewer } from './audit-layout.tsx';
 import { downloadText } from './download.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { EvaluationProgress } from './progress.tsx';
-import { asPolicies } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
 import { methodOf } from './method.ts';
 
@@ -43,7 +42,7 @@ export function AccessPage() {
     const all = (clients.data ?? []).map(clientRef);
     return chosen === ALL_CLIENTS ? all.slice(0, first) : all.filter((c) => c.id === chosen);
   }, [clients.data, chosen, first]);
-  const polList = useMemo(() => (policies.data ? asPolicies(policies.data) : undefined), [policies.data]);
+  const polList = policies.data;
   const { state, rows, cancel, run } = useAccessRun(
     refs,
     polList,

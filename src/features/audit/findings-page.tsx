@@ -16,7 +16,6 @@ import { downloadText } from './download.ts';
 import { FindingsFilters } from './findings-filters.tsx';
 import { filterFindings, readFindingsView, writeFindingsView, type FindingsView } from './findings-params.ts';
 import { FindingsTable } from './findings-table.tsx';
-import { asPolicies } from './review-data.ts';
 import { ExportButtons } from './export-buttons.tsx';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
@@ -35,7 +34,7 @@ export function FindingsPage() {
     if (!clients.data || !policies.data) return undefined;
     return reviewAll({
       clients: clients.data,
-      policies: asPolicies(policies.data),
+      policies: policies.data,
       lastSession: sessions.data ? lastSessionByClient(sessions.data) : undefined,
       now,
       secretMaxAgeDays: view.age,

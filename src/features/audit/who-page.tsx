@@ -14,7 +14,6 @@ import { clientRef } from './access-model.ts';
 import { UndecidedClients } from './undecided-clients.tsx';
 import { AuditLayout } from './audit-layout.tsx';
 import { EvaluationProgress } from './progress.tsx';
-import { asPolicies } from './review-data.ts';
 import { useAccessRun } from './use-access-run.ts';
 
 /** Rows rendered at once: at 10,000 Clients a full table would take seconds to render. */
@@ -35,7 +34,7 @@ export function WhoPage() {
   const id = useId();
 
   const refs = useMemo(() => (clients.data ?? []).map(clientRef), [clients.data]);
-  const polList = useMemo(() => (policies.data ? asPolicies(policies.data) : undefined), [policies.data]);
+  const polList = policies.data;
   const types = useMemo(() => [type], [type]);
   const interactions = useMemo(() => [interaction], [interaction]);
   const { state, rows, cancel } = useAccessRun(refs, polList, clients.data, types, interactions);
