@@ -22,7 +22,7 @@ const sqlType = P('sql-type', {
   sql: { query: 'SELECT {{params.resource/type}} = $$Patient$$' },
 });
 const clients = new Map<string, Record<string, unknown>>([
-  ['red', { resourceType: 'Client', id: 'red', secret: '(stored)', details: { team: 'red' } }],
+  ['red', { resourceType: 'Client', id: 'red', secret: 'sha256:stored-hash', details: { team: 'red' } }],
   ['blue', { resourceType: 'Client', id: 'blue', details: { team: 'blue' } }],
 ]);
 const refs = [{ id: 'red' }, { id: 'blue' }];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequestObject, routeOf } from './request.ts';
 
-const client = { resourceType: 'Client', id: 'app', secret: '(stored)', grant_types: ['basic'] };
+const client = { resourceType: 'Client', id: 'app', secret: 'sha256:stored-hash', grant_types: ['basic'] };
 
 describe('request object builder', () => {
   it.each([
