@@ -1,22 +1,14 @@
 import type { InputHTMLAttributes, Ref, SelectHTMLAttributes } from 'react';
-import { FieldFrame, useFieldIds, type FieldChrome } from './field.tsx';
+import { FieldFrame, useField, type FieldChrome } from './field.tsx';
 
 export type CheckboxProps = FieldChrome &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'children'> & { ref?: Ref<HTMLInputElement> };
 
-export function Checkbox({ label, help, error, required, warnings, id, ...input }: CheckboxProps) {
-  const chrome = { label, help, error, required, warnings };
-  const ids = useFieldIds(chrome, id);
+export function Checkbox(props: CheckboxProps) {
+  const f = useField(props);
   return (
-    <FieldFrame chrome={chrome} ids={ids} inline>
-      <input
-        {...input}
-        type="checkbox"
-        id={ids.id}
-        className="checkbox"
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-      />
+    <FieldFrame {...f.frame} inline>
+      <input {...f.control} {...f.aria} type="checkbox" className="checkbox" />
     </FieldFrame>
   );
 }
@@ -35,31 +27,11 @@ export type SelectProps = FieldChrome &
     ref?: Ref<HTMLSelectElement>;
   };
 
-export function Select({
-  label,
-  help,
-  error,
-  required,
-  warnings,
-  id,
-  options,
-  placeholder,
-  className,
-  children,
-  ...select
-}: SelectProps) {
-  const chrome = { label, help, error, required, warnings };
-  const ids = useFieldIds(chrome, id);
+export function Select({ options, placeholder, className, children, ...props }: SelectProps) {
+  const f = useField(props);
   return (
-    <FieldFrame chrome={chrome} ids={ids}>
-      <select
-        {...select}
-        id={ids.id}
-        required={required}
-        className={`input select ${className ?? ''}`}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-      >
+    <FieldFrame {...f.frame}>
+      <select {...f.control} {...f.aria} className={`input select ${className ?? ''}`}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options?.map((o) => (
           <option key={o.value} value={o.value}>

@@ -33,6 +33,28 @@ export function useFieldIds(
   return { id, helpId, errorId, describedBy, invalid: Boolean(props.error) };
 }
 
+/**
+ * Splits a field's props into its chrome (label, help, error, warnings) and the control's own
+ * props, and gives the control its id and aria wiring, so each field component is only its control.
+ *
+ * @example const f = useField(props); <FieldFrame {...f.frame}><input {...f.control} {...f.aria} /></FieldFrame>
+ */
+export function useField<P extends FieldChrome & { id?: string | undefined }>(props: P) {
+  const { label, help, error, required, warnings, id, ...control } = props;
+  const chrome: FieldChrome = { label, help, error, required, warnings };
+  const ids = useFieldIds(chrome, id);
+  return {
+    frame: { chrome, ids },
+    control,
+    aria: {
+      id: ids.id,
+      required,
+      'aria-invalid': ids.invalid || undefined,
+      'aria-describedby': ids.describedBy,
+    },
+  };
+}
+
 export function FieldFrame({
   chrome,
   ids,

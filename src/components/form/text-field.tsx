@@ -1,33 +1,15 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
-import { FieldFrame, useFieldIds, type FieldChrome } from './field.tsx';
+import { FieldFrame, useField, type FieldChrome } from './field.tsx';
 
 export type TextFieldProps = FieldChrome &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> & { ref?: Ref<HTMLInputElement> };
 
 /** A labelled text input; spread react-hook-form's `register(...)` into it. */
-export function TextField({
-  label,
-  help,
-  error,
-  required,
-  warnings,
-  id,
-  className,
-  ...input
-}: TextFieldProps) {
-  const chrome = { label, help, error, required, warnings };
-  const ids = useFieldIds(chrome, id);
+export function TextField({ className, ...props }: TextFieldProps) {
+  const f = useField(props);
   return (
-    <FieldFrame chrome={chrome} ids={ids}>
-      <input
-        type="text"
-        {...input}
-        id={ids.id}
-        required={required}
-        className={`input ${className ?? ''}`}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-      />
+    <FieldFrame {...f.frame}>
+      <input type="text" {...f.control} {...f.aria} className={`input ${className ?? ''}`} />
     </FieldFrame>
   );
 }
@@ -35,30 +17,11 @@ export function TextField({
 export type TextAreaProps = FieldChrome &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> & { ref?: Ref<HTMLTextAreaElement> };
 
-export function TextArea({
-  label,
-  help,
-  error,
-  required,
-  warnings,
-  id,
-  className,
-  rows = 3,
-  ...input
-}: TextAreaProps) {
-  const chrome = { label, help, error, required, warnings };
-  const ids = useFieldIds(chrome, id);
+export function TextArea({ className, rows = 3, ...props }: TextAreaProps) {
+  const f = useField(props);
   return (
-    <FieldFrame chrome={chrome} ids={ids}>
-      <textarea
-        rows={rows}
-        {...input}
-        id={ids.id}
-        required={required}
-        className={`input textarea ${className ?? ''}`}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-      />
+    <FieldFrame {...f.frame}>
+      <textarea rows={rows} {...f.control} {...f.aria} className={`input textarea ${className ?? ''}`} />
     </FieldFrame>
   );
 }
