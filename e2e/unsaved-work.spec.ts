@@ -56,6 +56,44 @@ test('a dirty Client editor asks before leaving; a clean one does not', async ({
   await expectUnloadPrompt(page);
 });
 
+test('text typed in the raw JSON tab counts as unsaved work until it is saved', async ({ page, seed }) => {
+  const id = uniqueId('guardjson');
+  await seed({ resourceType: 'Client', id, name: 'Raw', grant_types: ['client_credentials'] });
+  await signIn(page, `/clients/${id}`);
+  const rawTab = page.getByRole('tab', { name: 'Raw JSON' });
+  const json = page.getByLabel('Client JSON');
+  const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+
+  // Only looking at the JSON is not work: leaving is silent.
+  await rawTab.click();
+  await expect(json).toHaveValue(/"name": "Raw"/);
+  await mainNav(page).getByRole('link', { name: 'Policies' }).click();
+  await expect(page).toHaveURL(/\/policies$/);
+  await expect(dialog).toBeHidden();
+  await page.goBack();
+
+  await rawTab.click();
+  const text = await json.inputValue();
+  await json.fill(text.replace('"name": "Raw"', '"name": "Raw edited"'));
+  await mainNav(page).getByRole('link', { name: 'Clients' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay on this page' }).click();
+  await expect(json).toHaveValue(/"name": "Raw edited"/);
+
+  // Saved: nothing left to lose.
+  await page.getByRole('button', { name: 'Save JSON' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await mainNav(page).getByRole('link', { name: 'Clients' }).click();
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(dialog).toBeHidden();
+
+  // Text that does not even parse is work too, for closing the tab as well.
+  await page.goBack();
+  await rawTab.click();
+  await json.fill('{ "name": ');
+  await expectUnloadPrompt(page);
+});
+
 test('staged matrix changes survive filtering but not leaving without a confirmation', async ({
   page,
   seed,

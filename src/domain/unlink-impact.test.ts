@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyResource } from './matrix.ts';
-import { afterDiffs, lossHeadline, lossLines, lossNotes, unlinkImpact } from './unlink-impact.ts';
+import {
+  afterDiffs,
+  lossHeadline,
+  lossLines,
+  lossNotes,
+  undecidedHeadline,
+  unlinkImpact,
+} from './unlink-impact.ts';
 
 const pol = (id: string, links: string[], rule: Partial<PolicyResource>): PolicyResource => ({
   resourceType: 'AccessPolicy',
@@ -27,6 +34,7 @@ describe('unlinkImpact', () => {
     ]);
     expect(lossLines(loss?.lost ?? [])).toEqual(['read, search: Patient']);
     expect(loss?.stillLinked).toEqual([]);
+    expect(undecidedHeadline(loss!)).toBeUndefined();
     expect(lossNotes(loss!)).toEqual([
       'No other policy links it: only global policies and Operation links still apply to it.',
     ]);
@@ -66,8 +74,23 @@ describe('unlinkImpact', () => {
       [{ policyId: 'all', add: [], remove: ['app'] }],
     )[0];
     expect(keptMaybe?.lost).toEqual([]);
-    expect(keptMaybe?.undecided).toBe(101);
-    expect(lossNotes(keptMaybe!)[0]).toMatch(/101 more requests only Aidbox can say/);
+    expect(keptMaybe?.undecided).toHaveLength(101);
+    expect(keptMaybe?.undecidedBy).toEqual(['s']);
+    expect(lossHeadline(keptMaybe!)).toBe('It loses none of the checked requests for certain.');
+    expect(undecidedHeadline(keptMaybe!)).toMatch(
+      /may also lose 101 requests .* only Aidbox can say \(s\):$/,
+    );
+    expect(lossLines(keptMaybe?.undecided ?? [])[0]).toMatch(/on every resource type checked$/);
+  });
+
+  it('lists what a global policy only Aidbox decides might still allow', () => {
+    const sqlGlobal = pol('g', [], { engine: 'sql', sql: { query: 'SELECT false' } });
+    const policies = byId(pol('patients', ['Client/app', 'Client/b'], readPatients), sqlGlobal);
+    const [loss] = unlinkImpact(policies, [{ policyId: 'patients', add: [], remove: ['app'] }]);
+    expect(loss?.lost).toEqual([]);
+    expect(lossLines(loss?.undecided ?? [])).toEqual(['read, search: Patient']);
+    expect(loss?.undecidedBy).toEqual(['g']);
+    expect(loss?.beforeUnknown).toBe(true);
   });
 
   it('evaluates client-dependent rules with the Client given, one entry per Client', () => {

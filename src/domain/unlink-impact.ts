@@ -18,7 +18,9 @@ export interface ClientLoss {
   /** requests allowed before and denied after, as decided by the console */
   lost: { resourceType: string; interaction: Interaction }[];
   /** requests allowed before whose answer after the change only Aidbox can give */
-  undecided: number;
+  undecided: { resourceType: string; interaction: Interaction }[];
+  /** the policies that leave those answers to Aidbox (sql, rpc, connection data) */
+  undecidedBy: string[];
   /** some request's answer before the change could not be decided by the console */
   beforeUnknown: boolean;
   /** policies still linking the Client after the change */
@@ -80,7 +82,8 @@ export function unlinkImpact(
         };
       }),
       lost: [],
-      undecided: 0,
+      undecided: [],
+      undecidedBy: [],
       beforeUnknown: false,
       stillLinked: after.filter((p) => p.id && linksClient(p, clientId)).map((p) => p.id ?? ''),
     };
@@ -90,16 +93,21 @@ export function unlinkImpact(
       const was = decideLocally(before, parts).decision;
       if (was === 'unknown') loss.beforeUnknown = true;
       if (was !== 'allowed') continue;
-      const now = decideLocally(after, parts).decision;
-      if (now === 'denied') loss.lost.push(probe);
-      else if (now === 'unknown') loss.undecided++;
+      const now = decideLocally(after, parts);
+      if (now.decision === 'denied') loss.lost.push(probe);
+      else if (now.decision === 'unknown') {
+        loss.undecided.push(probe);
+        for (const p of now.policies)
+          if (p.verdict.kind === 'needs-aidbox' && !loss.undecidedBy.includes(p.id))
+            loss.undecidedBy.push(p.id);
+      }
     }
     return loss;
   });
 }
 
 /**
- * The lost requests in a few readable lines: types that lose the same interactions share a line,
+ * Requests in a few readable lines: types that lose the same interactions share a line,
  * e.g. "read, search: Patient, Observation"; "transaction" stands alone.
  */
 export function lossLines(lost: ClientLoss['lost']): string[] {
@@ -122,18 +130,23 @@ export function lossLines(lost: ClientLoss['lost']): string[] {
 
 /** The headline of a Client's loss, before its lost lines. */
 export function lossHeadline(loss: ClientLoss): string {
-  return loss.lost.length === 0
-    ? 'It loses none of the checked requests (standard FHIR interactions on the review’s resource types).'
-    : `It can no longer make ${loss.lost.length} of the checked requests:`;
+  if (loss.lost.length > 0) return `It can no longer make ${loss.lost.length} of the checked requests:`;
+  return loss.undecided.length > 0
+    ? 'It loses none of the checked requests for certain.'
+    : 'It loses none of the checked requests (standard FHIR interactions on the review’s resource types).';
+}
+
+/** The sentence before the lines of requests only Aidbox can decide; undefined when there are none. */
+export function undecidedHeadline(loss: ClientLoss): string | undefined {
+  const n = loss.undecided.length;
+  if (n === 0) return undefined;
+  const what = loss.unlinked.length === 1 ? 'policy' : 'policies';
+  return `It may also lose ${n} ${n === 1 ? 'request' : 'requests'} the unlinked ${what} allowed: whether another policy still allows ${n === 1 ? 'it' : 'them'}, only Aidbox can say (${loss.undecidedBy.join(', ')}):`;
 }
 
 /** After the lost lines: what it keeps, and what only Aidbox can tell. Empty when nothing to add. */
 export function lossNotes(loss: ClientLoss): string[] {
   const notes: string[] = [];
-  if (loss.undecided > 0)
-    notes.push(
-      `For ${loss.undecided} more ${loss.undecided === 1 ? 'request' : 'requests'} only Aidbox can say whether another policy still allows ${loss.undecided === 1 ? 'it' : 'them'}.`,
-    );
   if (loss.beforeUnknown)
     notes.push(
       'Some requests depend on rules only Aidbox evaluates (sql, rpc or connection data) and are not listed.',

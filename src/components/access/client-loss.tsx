@@ -1,11 +1,18 @@
 // What a Client loses when policy links are removed (domain/unlink-impact.ts), rendered once for the
 // two places that unlink: the policy matrix's apply confirmation and the Client page's policy panel.
 // Policy ids and descriptions are untrusted text and are rendered as text.
-import { lossHeadline, lossLines, lossNotes, type ClientLoss } from '../../domain/unlink-impact.ts';
+import {
+  lossHeadline,
+  lossLines,
+  lossNotes,
+  undecidedHeadline,
+  type ClientLoss,
+} from '../../domain/unlink-impact.ts';
 import './access.css';
 
 export function ClientLossView({ loss, named = true }: { loss: ClientLoss; named?: boolean }) {
   const lines = lossLines(loss.lost);
+  const maybe = undecidedHeadline(loss);
   return (
     <div className="ax-loss" aria-label={`What ${loss.clientId} loses`} role="group">
       {named ? (
@@ -35,6 +42,16 @@ export function ClientLossView({ loss, named = true }: { loss: ClientLoss; named
             <li key={line}>{line}</li>
           ))}
         </ul>
+      ) : null}
+      {maybe ? (
+        <>
+          <p className="ax-headline">{maybe}</p>
+          <ul className="ax-lost" aria-label="Requests only Aidbox can decide">
+            {lossLines(loss.undecided).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
       {lossNotes(loss).map((note) => (
         <p key={note} className="ax-note">

@@ -112,9 +112,12 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
       </p>
       <StatusLine>{notice}</StatusLine>
       {undoable && !busy ? (
-        <Button onClick={() => void write({ policyId: undoable, add: [clientId], remove: [] })}>
-          Undo: link {undoable} again
-        </Button>
+        // In a block of its own so the button keeps its natural width in the section's grid.
+        <div>
+          <Button onClick={() => void write({ policyId: undoable, add: [clientId], remove: [] })}>
+            Undo: link {undoable} again
+          </Button>
+        </div>
       ) : null}
       <h3>Linked ({linked.length})</h3>
       {linked.length === 0 ? <p className="cc-muted">No policy links this Client.</p> : null}
