@@ -14,11 +14,11 @@ import { Shell } from './shell.tsx';
 
 export function appRoutes(): RouteObject[] {
   return [
-    { path: ROUTES.callback.pattern, element: <CallbackPage />, errorElement: <RouteErrorPage /> },
-    { path: ROUTES.signedOut.pattern, element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
+    { path: ROUTES.callback, element: <CallbackPage />, errorElement: <RouteErrorPage /> },
+    { path: ROUTES.signedOut, element: <SignedOutPage />, errorElement: <RouteErrorPage /> },
     { ...playgroundCallbackRoute, errorElement: <RouteErrorPage /> },
     {
-      path: ROUTES.home.pattern,
+      path: ROUTES.home,
       element: (
         <RequireAuth>
           <Shell />

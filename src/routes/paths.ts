@@ -3,50 +3,43 @@
 // so a feature links to another feature's screen without importing it. Tiny and dependency-free on
 // purpose: the shell's navigation needs it on the first load.
 
-interface RouteDef<P extends string, Q extends string> {
-  /** Absolute react-router pattern, e.g. `/clients/:id`. */
-  readonly pattern: P;
-  /** The query names the screen reads (its URL state); a link can set only these. */
-  readonly query: readonly Q[];
-}
-
-function route<P extends string, Q extends string = never>(
-  pattern: P,
-  query: readonly Q[] = [],
-): RouteDef<P, Q> {
-  return { pattern, query };
-}
-
 export const ROUTES = {
-  callback: route('/callback'),
-  signedOut: route('/signed-out'),
-  home: route('/'),
-  clients: route('/clients', ['q', 'grant', 'access', 'active', 'sort', 'page']),
-  newClient: route('/clients/new', ['kind']),
-  client: route('/clients/:id', ['field']),
-  rotateSecret: route('/clients/:id/rotate-secret'),
-  policies: route('/policies', ['q']),
-  policyMatrix: route('/policies/matrix', [
-    'client',
-    'type',
-    'policy',
-    'engine',
-    'kind',
-    'rows',
-    'cols',
-    'linked',
-  ]),
-  policy: route('/policies/:id', ['tab']),
-  playground: route('/playground', ['client', 'flow', 'scope', 'path', 'method']),
-  playgroundCallback: route('/playground/callback'),
-  audit: route('/audit', ['severity', 'rule', 'q', 'age', 'idle', 'client']),
-  auditAccess: route('/audit/access', ['client', 'first']),
-  auditWho: route('/audit/who', ['interaction', 'type']),
-  auditHistory: route('/audit/history/:type/:id'),
+  callback: '/callback',
+  signedOut: '/signed-out',
+  home: '/',
+  clients: '/clients',
+  newClient: '/clients/new',
+  client: '/clients/:id',
+  rotateSecret: '/clients/:id/rotate-secret',
+  policies: '/policies',
+  policyMatrix: '/policies/matrix',
+  policy: '/policies/:id',
+  playground: '/playground',
+  playgroundCallback: '/playground/callback',
+  audit: '/audit',
+  auditAccess: '/audit/access',
+  auditWho: '/audit/who',
+  auditHistory: '/audit/history/:type/:id',
 } as const;
 
-type Routes = typeof ROUTES;
-export type RouteName = keyof Routes;
+/**
+ * The query names each screen reads (its URL state); a link can set only these. Types only, so the
+ * registry costs the first load nothing but its patterns.
+ */
+export interface RouteQueryNames {
+  clients: 'q' | 'grant' | 'access' | 'active' | 'sort' | 'page';
+  newClient: 'kind';
+  client: 'field';
+  policies: 'q';
+  policyMatrix: 'client' | 'type' | 'policy' | 'engine' | 'kind' | 'rows' | 'cols' | 'linked';
+  policy: 'tab';
+  playground: 'client' | 'flow' | 'scope' | 'path' | 'method';
+  audit: 'severity' | 'rule' | 'q' | 'age' | 'idle' | 'client';
+  auditAccess: 'client' | 'first';
+  auditWho: 'interaction' | 'type';
+}
+
+export type RouteName = keyof typeof ROUTES;
 
 /** `'/a/:x/b/:y'` → `'x' | 'y'`. */
 type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
@@ -55,17 +48,16 @@ type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest
     ? N
     : never;
 
-type PatternOf<N extends RouteName> = Routes[N]['pattern'];
-type QueryNameOf<N extends RouteName> = Routes[N]['query'][number];
+type QueryNameOf<N extends RouteName> = N extends keyof RouteQueryNames ? RouteQueryNames[N] : never;
 
-export type RouteParams<N extends RouteName> = Record<ParamNames<PatternOf<N>>, string>;
+export type RouteParams<N extends RouteName> = Record<ParamNames<(typeof ROUTES)[N]>, string>;
 /** Empty strings and `undefined` are left out, so a default view has a plain URL. */
 export type RouteQuery<N extends RouteName> = {
   readonly [K in QueryNameOf<N>]?: string | number | undefined;
 };
 
 /** A link builder: routes without path parameters take only the query. */
-export type LinkBuilder<N extends RouteName> = [ParamNames<PatternOf<N>>] extends [never]
+export type LinkBuilder<N extends RouteName> = [ParamNames<(typeof ROUTES)[N]>] extends [never]
   ? (query?: RouteQuery<N>) => string
   : (params: RouteParams<N>, query?: RouteQuery<N>) => string;
 
@@ -74,30 +66,27 @@ function segments(pattern: string): string[] {
 }
 
 /** Fills a pattern; every parameter is one encoded path segment, whatever characters the id holds. */
-export function buildPath<N extends RouteName>(
-  name: N,
+export function buildPath(
+  name: RouteName,
   params: Partial<Record<string, string>> = {},
   query: Partial<Record<string, string | number | undefined>> = {},
 ): string {
-  const def: RouteDef<string, string> = ROUTES[name];
-  const path = segments(def.pattern).map((s) => {
+  const path = segments(ROUTES[name]).map((s) => {
     if (!s.startsWith(':')) return s;
     const value = params[s.slice(1)];
-    if (value === undefined) throw new Error(`${name}: missing path parameter ${s}`);
+    if (value === undefined) throw new Error(`${name}: no ${s}`);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams();
-  for (const key of def.query) {
-    const value = query[key];
+  for (const [key, value] of Object.entries(query))
     if (value !== undefined && value !== '') search.set(key, String(value));
-  }
   const text = search.toString();
   return `/${path.join('/')}${text ? `?${text}` : ''}`;
 }
 
 /** The path parameters of `pathname` when it is exactly this route, else undefined. */
 export function matchRoute<N extends RouteName>(name: N, pathname: string): RouteParams<N> | undefined {
-  const want = segments(ROUTES[name].pattern);
+  const want = segments(ROUTES[name]);
   const got = segments(pathname);
   if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
@@ -114,21 +103,8 @@ export function matchRoute<N extends RouteName>(name: N, pathname: string): Rout
   return params as RouteParams<N>;
 }
 
-/** The query names this route reads, from a search string; unknown names are ignored. */
-export function readQuery<N extends RouteName>(
-  name: N,
-  search: URLSearchParams,
-): Partial<Record<QueryNameOf<N>, string>> {
-  const out: Partial<Record<string, string>> = {};
-  for (const key of ROUTES[name].query as readonly string[]) {
-    const value = search.get(key);
-    if (value !== null) out[key] = value;
-  }
-  return out;
-}
-
 function builder<N extends RouteName>(name: N): LinkBuilder<N> {
-  const hasParams = ROUTES[name].pattern.includes(':');
+  const hasParams = ROUTES[name].includes(':');
   return (
     hasParams
       ? (params: Record<string, string>, query?: Record<string, string | number | undefined>) =>

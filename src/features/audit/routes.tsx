@@ -8,22 +8,22 @@ const loading = ROUTE_LOADING;
 
 export const auditRoutes: RouteObject[] = [
   {
-    path: ROUTES.audit.pattern,
+    path: ROUTES.audit,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./findings-page.tsx')).FindingsPage }),
   },
   {
-    path: ROUTES.auditAccess.pattern,
+    path: ROUTES.auditAccess,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./access-page.tsx')).AccessPage }),
   },
   {
-    path: ROUTES.auditWho.pattern,
+    path: ROUTES.auditWho,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./who-page.tsx')).WhoPage }),
   },
   {
-    path: ROUTES.auditHistory.pattern,
+    path: ROUTES.auditHistory,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./history-page.tsx')).HistoryPage }),
   },

@@ -9,17 +9,17 @@ const loading = ROUTE_LOADING;
 
 export const clientRoutes: RouteObject[] = [
   {
-    path: ROUTES.clients.pattern,
+    path: ROUTES.clients,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./clients-list-page.tsx')).ClientsListPage }),
   },
   {
-    path: ROUTES.newClient.pattern,
+    path: ROUTES.newClient,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./create-client-page.tsx')).CreateClientPage }),
   },
   {
-    path: ROUTES.client.pattern,
+    path: ROUTES.client,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./edit-client-page.tsx')).EditClientPage }),
   },

@@ -9,7 +9,7 @@ const loading = ROUTE_LOADING;
 /** Signed-in: mounted inside the shell. */
 export const playgroundRoutes: RouteObject[] = [
   {
-    path: ROUTES.playground.pattern,
+    path: ROUTES.playground,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./playground-page.tsx')).PlaygroundPage }),
   },
@@ -17,7 +17,7 @@ export const playgroundRoutes: RouteObject[] = [
 
 /** Public: the popup's redirect target, outside the shell so it never starts a console sign-in. */
 export const playgroundCallbackRoute: RouteObject = {
-  path: ROUTES.playgroundCallback.pattern,
+  path: ROUTES.playgroundCallback,
   hydrateFallbackElement: loading,
   lazy: async () => ({ Component: (await import('./playground-callback-page.tsx')).PlaygroundCallbackPage }),
 };

@@ -8,17 +8,17 @@ const loading = ROUTE_LOADING;
 
 export const policyRoutes: RouteObject[] = [
   {
-    path: ROUTES.policies.pattern,
+    path: ROUTES.policies,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./policies-list-page.tsx')).PoliciesListPage }),
   },
   {
-    path: ROUTES.policyMatrix.pattern,
+    path: ROUTES.policyMatrix,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./matrix-page.tsx')).MatrixPage }),
   },
   {
-    path: ROUTES.policy.pattern,
+    path: ROUTES.policy,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./policy-page.tsx')).PolicyPage }),
   },

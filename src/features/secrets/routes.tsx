@@ -9,7 +9,7 @@ const loading = ROUTE_LOADING;
 
 export const secretRoutes: RouteObject[] = [
   {
-    path: ROUTES.rotateSecret.pattern,
+    path: ROUTES.rotateSecret,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./rotate-secret-page.tsx')).RotateSecretPage }),
   },
