@@ -56,7 +56,7 @@ describe('Policy matrix', () => {
     ]);
     // The grid re-reads the server: the cell is linked, no longer pending.
     await waitFor(async () => expect(await cell('app-b', 'read-all')).toHaveAccessibleName(/— linked$/));
-  });
+  }, 15_000);
 
   it('on a concurrent change, re-stages only the intents left to do and applies them on the fresh version', async () => {
     const user = userEvent.setup();
@@ -96,5 +96,5 @@ describe('Policy matrix', () => {
       { reference: 'Client/app-c' },
       { reference: 'Client/app-b' },
     ]);
-  });
+  }, 15_000);
 });
