@@ -12,16 +12,13 @@ export interface FieldChrome {
   warnings?: readonly string[] | undefined;
 }
 
-export interface FieldIds {
+interface FieldIds {
   id: string;
   describedBy: string | undefined;
   invalid: boolean;
 }
 
-export function useFieldIds(
-  props: FieldChrome,
-  ownId?: string,
-): FieldIds & { helpId: string; errorId: string } {
+function useFieldIds(props: FieldChrome, ownId?: string): FieldIds & { helpId: string; errorId: string } {
   const generated = useId();
   const id = ownId ?? generated;
   const helpId = `${id}-help`;
