@@ -8,6 +8,8 @@ import './change-table.css';
 
 interface ChangeTableProps {
   caption: string;
+  /** The scroll region's name; distinct from the caption, which a label search would also find. */
+  label?: string;
   changes: readonly FieldChange[];
   /** Rows to mark, e.g. where two writers changed the same field; `markLabel` tells screen readers. */
   marked?: (path: string) => boolean;
@@ -18,9 +20,15 @@ function show(value: JsonValue | undefined): string {
   return value === undefined ? '' : JSON.stringify(value);
 }
 
-export function ChangeTable({ caption, changes, marked, markLabel = 'marked' }: ChangeTableProps) {
+export function ChangeTable({
+  caption,
+  label = 'Changes table',
+  changes,
+  marked,
+  markLabel = 'marked',
+}: ChangeTableProps) {
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={label}>
       <table className="data-table change-table">
         <caption>{caption}</caption>
         <thead>

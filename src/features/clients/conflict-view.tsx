@@ -28,12 +28,14 @@ export function ConflictView({ base, theirs, mine, onReapply, onKeepMine, onTake
       <div className="cc-compare">
         <ChangeTable
           caption="Their change (now saved)"
+          label="Their changes table"
           changes={diff.theirs}
           marked={collides}
           markLabel="both changed"
         />
         <ChangeTable
           caption="Your change (not saved yet)"
+          label="Your changes table"
           changes={diff.mine}
           marked={collides}
           markLabel="both changed"
