@@ -43,10 +43,11 @@ export interface RenderOptions {
 }
 
 /**
- * Renders `routes` (a feature's route table, plus any stand-ins) at `path`.
- * @example const { server, router } = renderRoutes(clientRoutes, '/clients', { seed: [{ id: 'a' }] });
+ * Puts the fake Aidbox behind `fetch` and the Aidbox client until the test finishes, for tests
+ * that need no screen (an api module, a mutation on the real query client).
+ * @example const server = installFakeAidbox({ seed: [{ id: 'a', secret: 's' }] });
  */
-export function renderRoutes(routes: RouteObject[], path: string, options: RenderOptions = {}) {
+export function installFakeAidbox(options: Pick<RenderOptions, 'seed' | 'server'> = {}): FakeAidbox {
   const server = options.server ?? fakeAidbox(options.seed ?? []);
   // Late-bound so a test can swap `server.fetch` to inject a one-off answer.
   const fetchFn: typeof fetch = (input, init) => server.fetch(input, init);
@@ -58,13 +59,22 @@ export function renderRoutes(routes: RouteObject[], path: string, options: Rende
       fetch: fetchFn,
     }),
   );
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter([{ path: '/', children: routes }], { initialEntries: [path] });
   onTestFinished(() => {
-    queryClient.clear();
     resetAidbox();
     vi.unstubAllGlobals();
   });
+  return server;
+}
+
+/**
+ * Renders `routes` (a feature's route table, plus any stand-ins) at `path`.
+ * @example const { server, router } = renderRoutes(clientRoutes, '/clients', { seed: [{ id: 'a' }] });
+ */
+export function renderRoutes(routes: RouteObject[], path: string, options: RenderOptions = {}) {
+  const server = installFakeAidbox(options);
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter([{ path: '/', children: routes }], { initialEntries: [path] });
+  onTestFinished(() => queryClient.clear());
   render(
     <ConfigProvider config={TEST_CONFIG}>
       <AuthProvider auth={signedIn(options.user ?? TEST_USER)}>
