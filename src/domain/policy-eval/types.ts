@@ -3,20 +3,16 @@
  * `eval-result` would be, or "needs Aidbox" when the rule can only be decided by the server
  * (sql reads the database, rpc and unknown engines are not documented well enough to imitate).
  */
+import type { AccessPolicy } from '../../model/access-policy.ts';
 
 /** The request object a policy sees (docs/access-control/authorization/access-policies.md). */
 export type RequestObject = Record<string, unknown>;
 
-/** A rule: an AccessPolicy or one entry of a complex policy's `and`/`or`. */
-export interface PolicyRule {
-  engine?: unknown;
-  matcho?: unknown;
-  schema?: unknown;
-  sql?: unknown;
-  and?: unknown;
-  or?: unknown;
-  [key: string]: unknown;
-}
+/**
+ * A rule: an AccessPolicy as the model writes it, or one entry of a complex policy's `and`/`or`,
+ * which is untrusted JSON of any shape (so every field is read as unknown).
+ */
+export type PolicyRule = AccessPolicy | Record<string, unknown>;
 
 export interface Decided {
   kind: 'decided';
