@@ -32,7 +32,7 @@ export function HeaderRow({ sort, onSort }: { sort?: SortKey; onSort?: (sort: So
         if (c === 'Actions') {
           return (
             <th key={c} scope="col">
-              <span className="cc-sr-only">{c}</span>
+              <span className="visually-hidden">{c}</span>
             </th>
           );
         }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientListPage } from '../../api/clients.ts';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import { hasFilters, rangeLabel, type ListView } from './list-params.ts';
@@ -26,36 +27,44 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
   const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / (page?.count ?? 50)));
   if (page && shown === 0 && view.page === 1) {
     return hasFilters(view) ? (
-      <div className="cc-empty" role="status">
-        <h2>No Clients match</h2>
-        <p>Nothing matches this search and these filters.</p>
-        <Button onClick={onClear}>Clear search and filters</Button>
-      </div>
+      <EmptyState
+        live
+        title="No Clients match"
+        action={<Button onClick={onClear}>Clear search and filters</Button>}
+      >
+        Nothing matches this search and these filters.
+      </EmptyState>
     ) : (
-      <div className="cc-empty" role="status">
-        <h2>No Clients yet</h2>
-        <p>A Client is an application allowed to ask Aidbox for tokens.</p>
-        <Link className={buttonClass('primary')} to={paths.newClient()}>
-          Create the first Client
-        </Link>
-      </div>
+      <EmptyState
+        live
+        title="No Clients yet"
+        action={
+          <Link className={buttonClass('primary')} to={paths.newClient()}>
+            Create the first Client
+          </Link>
+        }
+      >
+        A Client is an application allowed to ask Aidbox for tokens.
+      </EmptyState>
     );
   }
   if (page && shown === 0 && !fetching) {
     // A shared link or a delete can leave the URL on a page that no longer exists.
     const target = lastPage ?? 1;
     return (
-      <div className="cc-empty" role="status">
-        <h2>Page {view.page} is past the end</h2>
-        <p>
-          {total === undefined
-            ? 'There are fewer Clients than this page needs.'
-            : `${total} Client${total === 1 ? '' : 's'} fit on ${target} page${target === 1 ? '' : 's'}.`}
-        </p>
-        <Button onClick={() => onPage(target)}>
-          {lastPage === undefined ? 'Go to the first page' : `Go to the last page (${target})`}
-        </Button>
-      </div>
+      <EmptyState
+        live
+        title={`Page ${view.page} is past the end`}
+        action={
+          <Button onClick={() => onPage(target)}>
+            {lastPage === undefined ? 'Go to the first page' : `Go to the last page (${target})`}
+          </Button>
+        }
+      >
+        {total === undefined
+          ? 'There are fewer Clients than this page needs.'
+          : `${total} Client${total === 1 ? '' : 's'} fit on ${target} page${target === 1 ? '' : 's'}.`}
+      </EmptyState>
     );
   }
   const hasPrevious = view.page > 1;
@@ -74,7 +83,7 @@ export function ListStatus({ view, page, fetching, onClear, onPage, children }: 
       <nav className="cc-pager" aria-label="Pages">
         <p role="status" aria-live="polite">
           {page ? rangeLabel(view.page, page.count, shown, total) : ''}
-          {fetching && <span className="cc-sr-only"> · updating</span>}
+          {fetching && <span className="visually-hidden"> · updating</span>}
         </p>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page
             when the last page is reached; this one keeps it and simply does nothing. */}
