@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { secretAge, type SecretAge } from '../../domain/secret-age.ts';
 import { DateTime } from '../../components/ui/date-time.tsx';
+import { Skeleton } from '../../components/ui/spinner.tsx';
 import { accessLabel } from './client-view.ts';
 import { Columns, COLUMNS, HeaderRow } from './clients-table-head.tsx';
 import { paths } from '../../routes/paths.ts';
@@ -150,7 +151,7 @@ export function TableSkeleton() {
           <tr key={i}>
             {COLUMNS.map((c) => (
               <td key={c}>
-                <span className="cc-skeleton" />
+                <Skeleton lines={1} />
               </td>
             ))}
           </tr>
