@@ -1,6 +1,7 @@
 // The list of versions, newest first, with who wrote each one where Aidbox says so.
 import type { Version } from '../../api/history.ts';
 import { fieldChanges } from '../../domain/json-diff.ts';
+import { Button } from '../ui/button.tsx';
 import { TableScroll } from '../ui/table-scroll.tsx';
 
 /**
@@ -52,13 +53,9 @@ export function VersionsTable(props: {
                   </td>
                   <td>
                     {i > 0 && v.resource && latest?.resource ? (
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-sm"
-                        onClick={() => props.onRestore(v)}
-                      >
-                        <span>Restore version {v.versionId}</span>
-                      </button>
+                      <Button size="sm" onClick={() => props.onRestore(v)}>
+                        Restore version {v.versionId}
+                      </Button>
                     ) : null}
                   </td>
                 </tr>
