@@ -65,8 +65,14 @@ export function fakeAidbox(seed: readonly Resource[] = []): FakeAidbox {
     of(type).set(str(r, 'id'), stored);
     const key = `${type}/${str(r, 'id')}`;
     history.set(key, [...(history.get(key) ?? []), stored]);
-    if (type === 'Client' && typeof r.secret === 'string') server.secrets.set(str(r, 'id'), r.secret);
     return stored;
+  }
+
+  /** A Client secret written through the API: the token endpoint accepts it, reads show a hash. */
+  function hashSecret(type: string, id: string, body: Resource): Resource {
+    if (type !== 'Client' || typeof body.secret !== 'string') return body;
+    server.secrets.set(id, body.secret);
+    return { ...body, secret: 'hashed' };
   }
 
   const versionOf = (r: Resource) => (isResource(r.meta) ? str(r.meta, 'versionId') : '');
@@ -87,7 +93,10 @@ export function fakeAidbox(seed: readonly Resource[] = []): FakeAidbox {
         return outcome(409, 'conflict', `Version Id mismatch for ${p.type}/${p.id}`);
     }
     const entry = planned.map((p) => {
-      const stored = put({ ...p.resource, resourceType: p.type, id: p.id }, ++version);
+      const stored = put(
+        hashSecret(p.type, p.id, { ...p.resource, resourceType: p.type, id: p.id }),
+        ++version,
+      );
       return { resource: stored, response: { status: '200', etag: `W/"${versionOf(stored)}"` } };
     });
     return json(200, { resourceType: 'Bundle', type: 'transaction-response', entry });
@@ -111,8 +120,7 @@ export function fakeAidbox(seed: readonly Resource[] = []): FakeAidbox {
     if (method === 'POST' && isResource(body)) {
       if (of(type).has(str(body, 'id')))
         return outcome(409, 'conflict', `${type} ${str(body, 'id')} already exists`);
-      const stored = put({ ...body, resourceType: type }, ++version);
-      return json(201, type === 'Client' ? { ...stored, secret: 'hashed' } : stored);
+      return json(201, put(hashSecret(type, str(body, 'id'), { ...body, resourceType: type }), ++version));
     }
     const current = of(type).get(id);
     if (!current) return outcome(404, 'not-found', 'Resource not found');
@@ -125,9 +133,10 @@ export function fakeAidbox(seed: readonly Resource[] = []): FakeAidbox {
     }
     if (!guard(current, headers.get('if-match') ?? ''))
       return outcome(412, 'conflict', 'Version Id mismatch');
-    if (method === 'PATCH' && isResource(body)) return json(200, put(mergePatch(current, body), ++version));
+    if (method === 'PATCH' && isResource(body))
+      return json(200, put(mergePatch(current, hashSecret(type, id, body)), ++version));
     if (method === 'PUT' && isResource(body))
-      return json(200, put({ ...body, resourceType: type, id }, ++version));
+      return json(200, put(hashSecret(type, id, { ...body, resourceType: type, id }), ++version));
     if (method === 'DELETE') {
       of(type).delete(id);
       return json(200, current);
@@ -171,6 +180,11 @@ export function fakeAidbox(seed: readonly Resource[] = []): FakeAidbox {
     },
   };
   // Seeded in order: the first resource is version 1, the second version 2, … (no type given = Client).
-  seed.forEach((r, i) => put({ resourceType: 'Client', ...r }, i + 1));
+  // A seeded Client's secret is kept as given and is also the one the token endpoint accepts.
+  seed.forEach((r, i) => {
+    const stored = put({ resourceType: 'Client', ...r }, i + 1);
+    if (stored.resourceType === 'Client' && typeof r.secret === 'string')
+      server.secrets.set(str(r, 'id'), r.secret);
+  });
   return server;
 }
