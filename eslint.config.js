@@ -117,6 +117,21 @@ export default defineConfig([
     ),
   ),
   {
+    // Test helpers never ship (decision 0091). A separate rule, because the layer blocks above each
+    // own the one no-restricted-imports setting of their files.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)testing\\//]',
+          message: 'Product code never imports src/testing/ (decision 0091): test helpers are for tests.',
+        },
+      ],
+    },
+  },
+  {
     // This file is plain JS importing untyped plugins (jsx-a11y ships no types): type-aware rules
     // would only report the plugins' missing types.
     files: ['eslint.config.js'],
