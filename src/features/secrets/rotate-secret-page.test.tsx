@@ -68,6 +68,35 @@ describe('Secret rotation', () => {
     expect(within(document.body).getByLabelText('Secret hidden')).toBeInTheDocument();
   }, 20_000); // five steps, the first loading the wizard's chunk
 
+  it('on a concurrent change rotates nothing, keeps the old secret working and starts over', async () => {
+    const user = userEvent.setup();
+    const { server } = renderRoutes(secretRoutes, '/clients/batch/rotate-secret', {
+      seed: [{ id: 'batch', secret: OLD, grant_types: ['client_credentials'] }],
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Continue: choose the new secret' }, { timeout: 5000 }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue: confirm' }));
+    await user.type(await screen.findByLabelText(/Type the client id/), 'batch');
+    server.failNextPatch = { status: 412, concurrent: (c) => ({ ...c, name: 'Renamed by a colleague' }) };
+    await user.click(screen.getByRole('button', { name: 'Rotate the secret now' }));
+
+    await heading('Not rotated: someone changed this Client since you opened the wizard');
+    expect(screen.getByRole('alert')).toHaveTextContent('the old secret still works');
+    expect(server.secrets.get('batch')).toBe(OLD);
+    const theirs = (server.clients.get('batch')?.meta as { versionId: string }).versionId;
+    await user.click(screen.getByRole('button', { name: 'Reload the Client and start over' }));
+    await heading('Step 1: what depends on this secret');
+    // Started over on the version the colleague wrote: the next PATCH is guarded by it.
+    await user.click(screen.getByRole('button', { name: 'Continue: choose the new secret' }));
+    await user.click(screen.getByRole('button', { name: 'Continue: confirm' }));
+    await user.type(await screen.findByLabelText(/Type the client id/), 'batch');
+    await user.click(screen.getByRole('button', { name: 'Rotate the secret now' }));
+    await heading('Step 4: verify with Aidbox');
+    const patches = server.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((p) => p.headers.get('if-match'))).toEqual(['W/"1"', `W/"${theirs}"`]);
+  }, 20_000);
+
   it('explains that a public Client has nothing to rotate', async () => {
     renderRoutes(secretRoutes, '/clients/spa/rotate-secret', {
       seed: [
