@@ -27,6 +27,13 @@ const seed = [
   },
 ];
 
+/** The Client ids of a table's body rows, in order. */
+const clientsIn = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.getAttribute('data-client'));
+
 describe('Who can…', () => {
   it('answers from the policy text when Aidbox has no development mode, and lists what it cannot decide', async () => {
     const { server } = renderRoutes(auditRoutes, '/audit/who?interaction=read&type=Patient', { seed });
@@ -38,20 +45,10 @@ describe('Who can…', () => {
     expect(
       await screen.findByText(/^Done: 1 evaluated by the console from the policy text, in/),
     ).toBeInTheDocument();
-    expect(
-      within(allowed)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => r.getAttribute('data-client')),
-    ).toEqual(['reader']);
+    expect(clientsIn(allowed)).toEqual(['reader']);
     expect(within(allowed).getByText('patient-read')).toBeInTheDocument();
     const undecided = screen.getByRole('table', { name: 'Clients not decided for read Patient' });
-    expect(
-      within(undecided)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => r.getAttribute('data-client')),
-    ).toEqual(['reporter']);
+    expect(clientsIn(undecided)).toEqual(['reporter']);
     // The page says how these results were made (by the console, not Aidbox).
     expect(screen.getByLabelText('How these results were evaluated')).toBeInTheDocument();
     // A partial answer is never presented as complete.
