@@ -106,7 +106,7 @@ export function ClientPoliciesPanel({ clientId }: { clientId: string }) {
   return (
     <fieldset className="cc-section" aria-busy={busy}>
       <legend>AccessPolicies</legend>
-      <p className="cc-help">
+      <p className="field-help">
         What this Client may do: the policies linked to it, plus every global policy.{' '}
         <Link to={paths.policyMatrix({ client: clientId, linked: '1' })}>Open in the policy matrix</Link>
       </p>

@@ -48,7 +48,7 @@ export function ConflictView({ base, theirs, mine, onReapply, onKeepMine, onTake
         <Button onClick={onKeepMine}>Keep my version, discard theirs</Button>
         <Button onClick={onTakeTheirs}>Discard my changes</Button>
       </p>
-      <p className="cc-help">
+      <p className="field-help">
         Re-applying puts your changes into the form on top of theirs; review it and save again.
       </p>
     </section>

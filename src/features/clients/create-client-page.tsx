@@ -155,12 +155,12 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
         </label>
       )}
       {kind.confidential && (
-        <p className="cc-help">
+        <p className="field-help">
           A 256-bit secret is generated when you create the Client and shown to you once.
         </p>
       )}
       {(formError || errors.root?.message) && (
-        <p role="alert" className="cc-error">
+        <p role="alert" className="field-error">
           {errors.root?.message ?? formError}
         </p>
       )}

@@ -160,14 +160,14 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
               </Button>
               <Button onClick={() => form.reset(editorBase.initial)}>Discard changes</Button>
               {Object.keys(form.formState.errors).some((k) => k !== 'root') ? (
-                <p className="cc-error" role="alert">
+                <p className="field-error" role="alert">
                   Fix the fields marked above before saving.
                 </p>
               ) : needsAcknowledgement && !acknowledged ? (
-                <p className="cc-error">Not saved: acknowledge the existing problems above first.</p>
+                <p className="field-error">Not saved: acknowledge the existing problems above first.</p>
               ) : null}
               {formError && (
-                <p className="cc-error" role="alert">
+                <p className="field-error" role="alert">
                   {formError}
                 </p>
               )}

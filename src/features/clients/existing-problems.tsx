@@ -44,7 +44,7 @@ export function ExistingProblems({
         leave {issues.length === 1 ? 'it' : 'them'} to fix later
       </label>
       {blocked && !acknowledged && (
-        <p id={`${id}-blocked`} className="cc-error" role="alert">
+        <p id={`${id}-blocked`} className="field-error" role="alert">
           Tick the box above to save with the existing {issues.length === 1 ? 'problem' : 'problems'}, or fix{' '}
           {issues.length === 1 ? 'it' : 'them'} first.
         </p>

@@ -47,12 +47,12 @@ export function GrantsSection({ warnings, loadedGrants }: GrantsSectionProps) {
           ))}
         </div>
         {error && (
-          <p id="cc-grants-error" className="cc-error">
+          <p id="cc-grants-error" className="field-error">
             {error}
           </p>
         )}
         {warnings.grant_types?.map((w) => (
-          <p key={w} className="cc-warning">
+          <p key={w} className="field-warning">
             ⚠ {w}
           </p>
         ))}

@@ -91,19 +91,19 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError, onDraf
         />
       </div>
       <div id={`${areaId}-status`} aria-live="polite">
-        {!parsed.ok && <p className="cc-error">JSON error: {parsed.message}</p>}
+        {!parsed.ok && <p className="field-error">JSON error: {parsed.message}</p>}
         {rules?.errors.map((i) => (
-          <p key={`${i.path}:${i.message}`} className="cc-error">
+          <p key={`${i.path}:${i.message}`} className="field-error">
             <span className="cc-mono">{i.path || 'Client'}</span>: {i.message}
           </p>
         ))}
         {rules?.warnings.map((i) => (
-          <p key={`${i.path}:${i.message}`} className="cc-warning">
+          <p key={`${i.path}:${i.message}`} className="field-warning">
             ⚠ <span className="cc-mono">{i.path || 'Client'}</span>: {i.message}
           </p>
         ))}
         {ignored.length > 0 && (
-          <p className="cc-warning">
+          <p className="field-warning">
             ⚠ Changes to {ignored.join(', ')} are ignored here: ids and versions are the server’s, and secrets
             are rotated separately.
           </p>
@@ -123,7 +123,7 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError, onDraf
         blocked={false}
       />
       {formError && (
-        <p className="cc-error" role="alert">
+        <p className="field-error" role="alert">
           {formError}
         </p>
       )}
