@@ -36,8 +36,10 @@ function useFieldIds(props: FieldChrome, ownId?: string): FieldIds & { helpId: s
  *
  * @example const f = useField(props); <FieldFrame {...f.frame}><input {...f.control} {...f.aria} /></FieldFrame>
  */
-export function useField<P extends FieldChrome & { id?: string | undefined }>(props: P) {
-  const { label, help, error, required, warnings, id, ...control } = props;
+export function useField<
+  P extends FieldChrome & { id?: string | undefined; 'aria-describedby'?: string | undefined },
+>(props: P) {
+  const { label, help, error, required, warnings, id, 'aria-describedby': more, ...control } = props;
   const chrome: FieldChrome = { label, help, error, required, warnings };
   const ids = useFieldIds(chrome, id);
   return {
@@ -47,7 +49,8 @@ export function useField<P extends FieldChrome & { id?: string | undefined }>(pr
       id: ids.id,
       required,
       'aria-invalid': ids.invalid || undefined,
-      'aria-describedby': ids.describedBy,
+      // The caller's own description (e.g. a message shown elsewhere) is kept, after the field's.
+      'aria-describedby': [ids.describedBy, more].filter(Boolean).join(' ') || undefined,
     },
   };
 }

@@ -39,6 +39,18 @@ describe('form fields', () => {
     );
   });
 
+  it('keeps a description the caller adds after its own', () => {
+    render(
+      <>
+        <Checkbox label="I know about this problem" help="Saves the rest" aria-describedby="elsewhere" />
+        <p id="elsewhere">Tick the box to save</p>
+      </>,
+    );
+    expect(screen.getByLabelText('I know about this problem')).toHaveAccessibleDescription(
+      'Saves the rest Tick the box to save',
+    );
+  });
+
   it('Checkbox and Select (options as data or as children) are found by label', async () => {
     const user = userEvent.setup();
     render(

@@ -20,6 +20,7 @@ import {
 } from './create-client-schema.ts';
 import { KindPicker } from './kind-picker.tsx';
 import { paths } from '../../routes/paths.ts';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
 import { TextField } from '../../components/form/text-field.tsx';
 import { SecretOnce } from './secret-once.tsx';
 import './clients.css';
@@ -149,10 +150,10 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
         />
       )}
       {kind.id === 'fhir-server' && (
-        <label className="cc-check">
-          <input type="checkbox" {...form.register('allowBasic')} />
-          Also allow HTTP Basic authentication (only for servers that cannot use OAuth)
-        </label>
+        <Checkbox
+          label="Also allow HTTP Basic authentication (only for servers that cannot use OAuth)"
+          {...form.register('allowBasic')}
+        />
       )}
       {kind.confidential && (
         <p className="field-help">

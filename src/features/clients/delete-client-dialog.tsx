@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
 import { TextField } from '../../components/form/text-field.tsx';
 
 interface DeleteClientDialogProps {
@@ -77,10 +78,11 @@ export function LockoutWarning({ checked, onChange, action }: LockoutWarningProp
         <strong>This is the console&apos;s own Client.</strong> If you {action} it and the result is wrong,
         nobody can sign in to this console any more; repairing it then needs direct access to Aidbox.
       </p>
-      <label className="cc-check">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />I understand I
-        may lock everyone out of the console
-      </label>
+      <Checkbox
+        label="I understand I may lock everyone out of the console"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
     </div>
   );
 }

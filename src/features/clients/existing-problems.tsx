@@ -2,6 +2,7 @@
 // (issue 14 §5). They do not block a save, but the user must say they know about them: an old
 // wildcard redirect URI must not stop a description change, nor slip by unnoticed.
 import { useId } from 'react';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
 import type { RuleIssue } from '../../domain/client-validation.ts';
 
 export function ExistingProblems({
@@ -33,16 +34,12 @@ export function ExistingProblems({
           </li>
         ))}
       </ul>
-      <label className="cc-check">
-        <input
-          type="checkbox"
-          checked={acknowledged}
-          aria-describedby={blocked ? `${id}-blocked` : undefined}
-          onChange={(e) => onAcknowledge(e.target.checked)}
-        />
-        I know about {issues.length === 1 ? 'this problem' : 'these problems'}: save my other changes and
-        leave {issues.length === 1 ? 'it' : 'them'} to fix later
-      </label>
+      <Checkbox
+        label={`I know about ${issues.length === 1 ? 'this problem' : 'these problems'}: save my other changes and leave ${issues.length === 1 ? 'it' : 'them'} to fix later`}
+        checked={acknowledged}
+        aria-describedby={blocked ? `${id}-blocked` : undefined}
+        onChange={(e) => onAcknowledge(e.target.checked)}
+      />
       {blocked && !acknowledged && (
         <p id={`${id}-blocked`} className="field-error" role="alert">
           Tick the box above to save with the existing {issues.length === 1 ? 'problem' : 'problems'}, or fix{' '}

@@ -3,6 +3,7 @@ import { isJsonObject, mergePatch } from '../../domain/json-diff.ts';
 import type { JsonObject } from '../../model/json.ts';
 import { grantList, type ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient } from '../../domain/client-validation.ts';
+import { Checkbox } from '../../components/form/choice-fields.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ExistingProblems } from './existing-problems.tsx';
 
@@ -110,11 +111,11 @@ export function RawJsonTab({ initial, loaded, onApply, onSave, formError, onDraf
         )}
       </div>
       {newLegacy.length > 0 && (
-        <label className="cc-check">
-          <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />I need
-          the legacy {newLegacy.join(' and ')} grant for an existing integration and accept the risk (RFC
-          9700)
-        </label>
+        <Checkbox
+          label={`I need the legacy ${newLegacy.join(' and ')} grant for an existing integration and accept the risk (RFC 9700)`}
+          checked={override}
+          onChange={(e) => setOverride(e.target.checked)}
+        />
       )}
       <ExistingProblems
         issues={existing}
