@@ -35,7 +35,8 @@ export function AuditLayout({
           <dd>{aidbox().baseUrl}</dd>
           <dt>Printed</dt>
           <dd>
-            <DateTime value={openedAt} />
+            {/* Evidence: the reader's format, and the exact ISO 8601 instant for the record. */}
+            <DateTime value={openedAt} /> ({new Date(openedAt).toISOString()})
           </dd>
           <dt>Reviewer</dt>
           <dd>{reviewer}</dd>
