@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuthService, useCurrentUser } from '../auth/auth-context.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { CollapsibleMenu } from '../components/ui/collapsible-menu.tsx';
 import { paths } from '../routes/paths.ts';
 import { readTheme, saveTheme, type ThemeChoice } from './theme.ts';
@@ -74,31 +75,26 @@ export function Shell() {
               </NavLink>
             </nav>
             <div className="topbar-end">
-              <button
-                type="button"
-                className="btn btn-ghost btn-sm"
+              <Button
+                variant="ghost"
+                size="sm"
                 onClick={() => {
                   const next = NEXT_THEME[theme];
                   saveTheme(next);
                   setTheme(next);
                 }}
               >
-                <span>{THEME_LABEL[theme]}</span>
-              </button>
+                {THEME_LABEL[theme]}
+              </Button>
               {user ? (
                 <span className="topbar-user" title={user.email ?? user.sub}>
                   <span className="visually-hidden">Signed in as </span>
                   {user.name}
                 </span>
               ) : null}
-              <button
-                type="button"
-                className="btn btn-secondary btn-sm"
-                disabled={signingOut}
-                onClick={() => void signOut()}
-              >
-                <span>{signingOut ? 'Signing out…' : 'Sign out'}</span>
-              </button>
+              <Button size="sm" loading={signingOut} onClick={() => void signOut()}>
+                Sign out
+              </Button>
             </div>
           </CollapsibleMenu>
         </div>

@@ -1,3 +1,4 @@
+import { Button } from '../components/ui/button.tsx';
 import type { StartupProblem } from '../config/config.ts';
 
 /** Full page for a broken config or an unreachable Aidbox: what, the value, what to do. */
@@ -16,9 +17,9 @@ export function StartupProblemPage({ problem }: { problem: StartupProblem }) {
         ) : null}
         <p className="problem-label">What to do</p>
         <p>{problem.fix}</p>
-        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-          <span>Reload</span>
-        </button>
+        <Button variant="primary" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
       </div>
     </main>
   );
