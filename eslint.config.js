@@ -132,6 +132,25 @@ export default defineConfig([
     },
   },
   {
+    // Decision 0090: every query key, and every invalidation, lives in src/api/<resource>.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**', 'src/app/query-client.ts', 'src/testing/**', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='queryKey']",
+          message: 'Query keys live only in src/api/<resource>.ts (decision 0090).',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(invalidateQueries|setQueryData|setQueriesData)$/]',
+          message: "Declare invalidation in the mutation's meta, in src/api/ (decision 0090).",
+        },
+      ],
+    },
+  },
+  {
     // This file is plain JS importing untyped plugins (jsx-a11y ships no types): type-aware rules
     // would only report the plugins' missing types.
     files: ['eslint.config.js'],
