@@ -174,3 +174,27 @@ test('revoking Sessions after a rotation says which users sign in again; Cancel 
   await page.getByRole('button', { name: /I have stored the secret/ }).click();
   await expect(page.getByRole('heading', { name: 'Rotation complete' })).toBeVisible();
 });
+
+test('the Client page revokes its Sessions after a confirmation naming who loses access', async ({
+  page,
+  seed,
+}) => {
+  const id = uniqueId('dx-sessions');
+  await seed({ resourceType: 'Client', id, secret: OLD, grant_types: ['client_credentials'] });
+  expect((await clientCredentialsToken(id, OLD)).status).toBe(200);
+  await signIn(page, `/clients/${id}`);
+  const panel = page.getByRole('group', { name: 'Sessions' });
+  await expect(panel).toContainText('1 active Session, 1 of the application itself.');
+
+  await panel.getByRole('button', { name: 'Revoke all Sessions…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Revoke 1 Session of ${id}?` });
+  await expect(dialog).toContainText("1 Session is the application's own (no user)");
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await liveSessions(id)).toBe(1);
+
+  await panel.getByRole('button', { name: 'Revoke all Sessions…' }).click();
+  await dialog.getByRole('button', { name: 'Revoke 1 Session' }).click();
+  await expect(panel.getByRole('status')).toHaveText('1 of 1 revoked.');
+  await expect(panel).toContainText('0 active Sessions.');
+  expect(await liveSessions(id)).toBe(0);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../model/session.ts';
-import { sessionImpact } from './session-impact.ts';
+import { isLiveSession, sessionImpact } from './session-impact.ts';
 
 const s = (user?: Session['user']): Session => ({ resourceType: 'Session', ...(user ? { user } : {}) });
 
@@ -19,5 +19,14 @@ describe('sessionImpact', () => {
 
   it('is empty for no Sessions', () => {
     expect(sessionImpact([])).toEqual({ sessions: 0, users: [], clientOnly: 0 });
+  });
+
+  it('counts only live Sessions as live: not ended, not inactive, not expired', () => {
+    const now = 1_000_000_000_000;
+    expect(isLiveSession(s(), now)).toBe(true);
+    expect(isLiveSession({ ...s(), exp: now / 1000 + 60 }, now)).toBe(true);
+    expect(isLiveSession({ ...s(), exp: String(now / 1000 - 1) }, now)).toBe(false);
+    expect(isLiveSession({ ...s(), active: false }, now)).toBe(false);
+    expect(isLiveSession({ ...s(), end: '2026-01-01T00:00:00Z' }, now)).toBe(false);
   });
 });

@@ -32,3 +32,10 @@ export function sessionImpact(sessions: readonly Session[]): SessionImpact {
   }
   return { sessions: sessions.length, users: [...users].sort(), clientOnly };
 }
+
+/** Not ended and not expired (`exp` is epoch seconds in Aidbox and devbox). */
+export function isLiveSession(session: Session, now: number): boolean {
+  if (session.active === false || session.end) return false;
+  const exp = typeof session.exp === 'string' ? Number(session.exp) : session.exp;
+  return exp === undefined || Number.isNaN(exp) || exp * 1000 > now;
+}

@@ -13,6 +13,7 @@ import { asJson, isVaultManaged } from './client-view.ts';
 import { useDeleteClient, usePatchClient } from './client-mutations.ts';
 import { ClientFindingsBanner } from './client-findings-banner.tsx';
 import { ClientPoliciesPanel } from './client-policies-panel.tsx';
+import { ClientSessionsPanel } from './client-sessions-panel.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
 import { ConflictView } from './conflict-view.tsx';
 import { useConsoleClientId } from './console-client.ts';
@@ -136,9 +137,10 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
         />
       )}
       <ClientPoliciesPanel clientId={id} />
+      <ClientSessionsPanel clientId={id} />
       <fieldset className="cc-section">
         <legend>Danger zone</legend>
-        <p className="field-help">Deleting stops every application using this Client from getting tokens.</p>
+        <p className="cc-help">Deleting stops every application using this Client from getting tokens.</p>
         <div>
           <Button variant="danger" onClick={() => setDeleting(true)}>
             Delete Client…

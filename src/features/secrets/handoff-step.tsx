@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type Ref } from 'react';
 import { Link } from 'react-router';
 import { sessionMutations } from '../../api/sessions.ts';
+import { RevokeSessionsConfirm } from '../../components/access/revoke-sessions-confirm.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyableSecret } from '../../components/ui/copyable-secret.tsx';
 import { DateTime } from '../../components/ui/date-time.tsx';
 import { paths } from '../../routes/paths.ts';
 import type { Session } from '../../model/session.ts';
-import { RevokeConfirm } from './revoke-confirm.tsx';
 import { liveSessions, type SessionsQuery } from './session-count.ts';
 
 interface HandoffStepProps {
@@ -107,7 +107,7 @@ export function HandoffStep(props: HandoffStepProps) {
         </p>
       )}
       {confirming ? (
-        <RevokeConfirm
+        <RevokeSessionsConfirm
           clientId={clientId}
           sessions={confirming}
           onCancel={() => setConfirming(undefined)}

@@ -1,12 +1,14 @@
 // Revoking a Client's Sessions asks first, with who loses access (issue 14 §6): the signed-in users
-// who must sign in again and the application's own tokens. Revocation cannot be undone.
-import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+// who must sign in again and the application's own tokens. Revocation cannot be undone. Used by the
+// rotation hand-off and the Client page's Sessions panel.
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import './access.css';
 import type { Session } from '../../model/session.ts';
 import { sessionImpact } from '../../domain/session-impact.ts';
 
 const USERS_SHOWN = 10;
 
-export function RevokeConfirm(props: {
+export function RevokeSessionsConfirm(props: {
   clientId: string;
   sessions: readonly Session[];
   onConfirm: () => void;
@@ -24,7 +26,7 @@ export function RevokeConfirm(props: {
       onConfirm={props.onConfirm}
       onCancel={props.onCancel}
     >
-      <ul className="sx-impact" aria-label="Impact">
+      <ul className="ax-impact" aria-label="Impact">
         <li>
           <strong>
             {n} active {n === 1 ? 'Session' : 'Sessions'}
@@ -35,7 +37,7 @@ export function RevokeConfirm(props: {
         {users.length > 0 ? (
           <li>
             {users.length === 1 ? 'This user signs' : `These ${users.length} users sign`} in again:{' '}
-            <span className="sx-mono">{users.slice(0, USERS_SHOWN).join(', ')}</span>
+            <span className="ax-mono">{users.slice(0, USERS_SHOWN).join(', ')}</span>
             {users.length > USERS_SHOWN ? ` and ${users.length - USERS_SHOWN} more` : ''}.
           </li>
         ) : null}
