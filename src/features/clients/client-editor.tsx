@@ -140,7 +140,7 @@ export function ClientEditor({ record }: { record: ClientRecord }) {
       <ClientSessionsPanel clientId={id} />
       <fieldset className="cc-section">
         <legend>Danger zone</legend>
-        <p className="cc-help">Deleting stops every application using this Client from getting tokens.</p>
+        <p className="field-help">Deleting stops every application using this Client from getting tokens.</p>
         <div>
           <Button variant="danger" onClick={() => setDeleting(true)}>
             Delete Client…
