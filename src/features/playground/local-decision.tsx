@@ -7,6 +7,7 @@ import { auditQueries } from '../../api/audit.ts';
 import { policyQueries } from '../../api/policies.ts';
 import { decodeJwt } from '../../domain/jwt.ts';
 import { paths } from '../../routes/paths.ts';
+import { PolicyTable } from './policy-table.tsx';
 import { decideLocally, type PolicyVerdict } from '../../domain/policy-eval/decide.ts';
 
 export interface LocalDecisionInput {
@@ -105,31 +106,11 @@ export function LocalDecision({ input }: { input: LocalDecisionInput }) {
               : `Denied: none of the ${d.policies.length} candidate policies evaluates to true.`}{' '}
         <Link to={paths.policyMatrix()}>Open the policy matrix</Link>
       </p>
-      {d.policies.length > 0 ? (
-        <table className="data-table">
-          <caption>Candidate policies, evaluated by the console</caption>
-          <thead>
-            <tr>
-              <th scope="col">Policy</th>
-              <th scope="col">Engine</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.policies.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={paths.policy({ id: p.id })}>{p.id}</Link>
-                </th>
-                <td>{p.engine}</td>
-                <td>
-                  <VerdictCell p={p} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <PolicyTable
+        caption="Candidate policies, evaluated by the console"
+        resultHeader="Result"
+        rows={d.policies.map((p) => ({ id: p.id, engine: p.engine, result: <VerdictCell p={p} /> }))}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // Without dev mode, say how to turn it on instead of failing silently.
 import { Link } from 'react-router';
 import { paths } from '../../routes/paths.ts';
+import { PolicyTable } from './policy-table.tsx';
 import type { Exchange } from './exchange.ts';
 import { LocalDecision, type LocalDecisionInput } from './local-decision.tsx';
 
@@ -83,34 +84,22 @@ export function PolicyDebug({
             : `Denied: none of the ${parsed.policies.length} candidate policies evaluated to true.`}{' '}
         <Link to={paths.policyMatrix()}>Open the policy matrix</Link>
       </p>
-      {parsed.policies.length > 0 ? (
-        <table className="data-table">
-          <caption>Candidate policies and their eval-result</caption>
-          <thead>
-            <tr>
-              <th scope="col">Policy</th>
-              <th scope="col">Engine</th>
-              <th scope="col">eval-result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {parsed.policies.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={paths.policy({ id: p.id })}>{p.id}</Link>
-                </th>
-                <td>{p.engine ?? '—'}</td>
-                <td>
-                  <span className={`badge ${p.result ? 'badge-success' : 'badge-danger'}`}>
-                    {p.result === undefined ? 'unknown' : String(p.result)}
-                  </span>
-                  {p.error ? <span className="pg-muted"> {p.error}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <PolicyTable
+        caption="Candidate policies and their eval-result"
+        resultHeader="eval-result"
+        rows={parsed.policies.map((p) => ({
+          id: p.id,
+          engine: p.engine ?? '—',
+          result: (
+            <>
+              <span className={`badge ${p.result ? 'badge-success' : 'badge-danger'}`}>
+                {p.result === undefined ? 'unknown' : String(p.result)}
+              </span>
+              {p.error ? <span className="pg-muted"> {p.error}</span> : null}
+            </>
+          ),
+        }))}
+      />
     </div>
   );
 }
