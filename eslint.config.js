@@ -54,6 +54,12 @@ const MODEL_TYPES_ONLY = [
   },
 ];
 
+/** Product code never imports the test helpers in src/testing/ (decision 0091). */
+const NO_TESTING_IMPORT = {
+  selector: 'ImportDeclaration[source.value=/(^|\\/)testing\\//]',
+  message: 'Product code never imports src/testing/ (decision 0091): test helpers are for tests.',
+};
+
 /**
  * Layering rules (decision 0001). ESLint keeps only the last `no-restricted-imports` setting that
  * matches a file, so each folder gets one block holding every ban that applies to it.
@@ -117,19 +123,12 @@ export default defineConfig([
     ),
   ),
   {
-    // Test helpers never ship (decision 0091). A separate rule, because the layer blocks above each
-    // own the one no-restricted-imports setting of their files.
+    // Test helpers never ship (decision 0091). no-restricted-syntax, because the layer blocks above
+    // each own the one no-restricted-imports setting of their files; the block below repeats this
+    // entry, as the last no-restricted-syntax setting that matches a file is the one ESLint keeps.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'ImportDeclaration[source.value=/(^|\\/)testing\\//]',
-          message: 'Product code never imports src/testing/ (decision 0091): test helpers are for tests.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', NO_TESTING_IMPORT] },
   },
   {
     // Decision 0090: every query key, and every invalidation, lives in src/api/<resource>.ts.
@@ -147,6 +146,7 @@ export default defineConfig([
             'CallExpression[callee.property.name=/^(invalidateQueries|setQueryData|setQueriesData)$/]',
           message: "Declare invalidation in the mutation's meta, in src/api/ (decision 0090).",
         },
+        NO_TESTING_IMPORT,
       ],
     },
   },
