@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // react-router 7 maps every import condition to dist/development (remix-run/react-router#12532,
@@ -9,31 +9,8 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
-// The home route's screen (/clients, where sign-in lands). Its chunk takes everything it imports
-// that the entry does not (rolldown's groups include dependencies recursively), so the Clients list
-// arrives as one file instead of one per module shared with later screens. A rename that misses
-// this line fails the build (homeScreenExists), and the size gate (e2e/size-gate.spec.ts) reports
-// what any chunking change does to the first load.
-const HOME_SCREEN = /[\\/]src[\\/]features[\\/]clients[\\/]clients-list-page\.tsx$/;
-
-/** Fails the build when HOME_SCREEN matches no module, instead of silently chunking differently. */
-function homeScreenExists(): Plugin {
-  let seen = false;
-  return {
-    name: 'home-screen-exists',
-    apply: 'build',
-    moduleParsed(info) {
-      if (HOME_SCREEN.test(info.id)) seen = true;
-    },
-    buildEnd(error) {
-      if (!error && !seen)
-        this.error(`No module matches HOME_SCREEN (${String(HOME_SCREEN)}) in vite.config.ts`);
-    },
-  };
-}
-
 export default defineConfig(({ command }) => ({
-  plugins: [react(), homeScreenExists()],
+  plugins: [react()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
@@ -54,10 +31,7 @@ export default defineConfig(({ command }) => ({
         // entry chunk instead of letting shared-with-lazy-route modules (React, zod, the API layer)
         // split off into a second always-loaded chunk. One request and ~0.6 KB gzip less.
         codeSplitting: {
-          groups: [
-            { name: 'index', tags: ['$initial'] },
-            { name: 'clients-list', test: HOME_SCREEN },
-          ],
+          groups: [{ name: 'index', tags: ['$initial'] }],
         },
       },
     },

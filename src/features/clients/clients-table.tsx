@@ -8,8 +8,7 @@ import { accessLabel } from './client-view.ts';
 import { Columns, COLUMNS, HeaderRow } from './clients-table-head.tsx';
 import { paths } from '../../routes/paths.ts';
 import type { SortKey } from './list-params.ts';
-import type { RiskLoader as RiskLoaderComponent, RowRisks } from './list-risks.tsx';
-import { RiskSummary } from './risk-badges.tsx';
+import type * as RiskColumn from './list-risks.tsx';
 import { RowMenu } from './row-menu.tsx';
 
 interface ClientsTableProps {
@@ -27,16 +26,16 @@ interface ClientsTableProps {
  */
 export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDelete }: ClientsTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const [risks, setRisks] = useState<RowRisks>({ status: 'loading' });
+  const [risks, setRisks] = useState<RiskColumn.RowRisks>({ status: 'loading' });
   // One clock reading for the table's lifetime: every row ages against the same instant.
   const [now] = useState(Date.now);
-  // The Risks column (the review rules, policies, Sessions) starts loading after the first paint,
-  // so the rows never wait for it; each cell shows "…" until then.
-  const [RiskLoader, setRiskLoader] = useState<typeof RiskLoaderComponent>();
+  // The Risks column (the review rules, policies, Sessions, the badges) starts loading after the
+  // first paint, so the rows never wait for it; each cell shows "…" until its findings are known.
+  const [riskColumn, setRiskColumn] = useState<typeof RiskColumn>();
   useEffect(() => {
     let live = true;
     import('./list-risks.tsx').then(
-      (m) => live && setRiskLoader(() => m.RiskLoader),
+      (m) => live && setRiskColumn(m),
       () => live && setRisks({ status: 'error' }),
     );
     return () => {
@@ -56,7 +55,7 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
 
   return (
     <>
-      {RiskLoader && records.length > 0 && <RiskLoader records={records} onRisks={setRisks} />}
+      {riskColumn && records.length > 0 && <riskColumn.RiskLoader records={records} onRisks={setRisks} />}
       <table className="cc-table cc-table-fixed" aria-busy={busy}>
         <Columns />
         <thead>
@@ -66,6 +65,7 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
           {records.map((record, index) => {
             const c = record.client;
             const id = c.id ?? '';
+            const findings = risks.status === 'ready' ? risks.byId.get(id) : undefined;
             return (
               <tr key={id}>
                 <td>
@@ -95,11 +95,11 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
                   <DateTime value={c.meta?.lastUpdated} />
                 </td>
                 <td>
-                  <RiskSummary
-                    clientId={id}
-                    findings={risks.status === 'ready' ? risks.byId.get(id) : undefined}
-                    failed={risks.status === 'error'}
-                  />
+                  {riskColumn && findings ? (
+                    <riskColumn.RiskSummary clientId={id} findings={findings} />
+                  ) : (
+                    <RiskPending failed={risks.status === 'error'} />
+                  )}
                 </td>
                 <td>
                   <RowMenu
@@ -115,6 +115,19 @@ export function ClientsTable({ records, busy, sort, onSort, onToggleActive, onDe
         </tbody>
       </table>
     </>
+  );
+}
+
+/** The Risks cell until its findings are known; `failed`: the policies the rules need could not be read. */
+function RiskPending({ failed }: { failed: boolean }) {
+  return failed ? (
+    <span className="cc-muted" title="The AccessPolicies could not be read, so the review rules cannot run">
+      Unknown
+    </span>
+  ) : (
+    <span className="cc-muted" aria-label="Checking risks">
+      …
+    </span>
   );
 }
 

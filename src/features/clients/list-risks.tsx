@@ -14,6 +14,9 @@ import {
 } from '../../domain/review-rules.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
 
+// The badges come with the data: the table loads this module once its rows are on screen.
+export { RiskSummary } from './risk-badges.tsx';
+
 export type RowRisks =
   | { status: 'loading' }
   | { status: 'error' }

@@ -11,33 +11,14 @@ export function highestSeverity(findings: readonly ReviewFinding[]): Severity | 
   return ORDER.find((s) => findings.some((f) => f.severity === s));
 }
 
-/**
- * `findings` undefined = still loading (the rules load after the first rows); `failed` = the
- * policies the rules need could not be read.
- */
+/** One row's findings; the cell before they are known is the table's (clients-table.tsx). */
 export function RiskSummary({
   clientId,
   findings,
-  failed = false,
 }: {
   clientId: string;
-  findings: readonly ReviewFinding[] | undefined;
-  failed?: boolean;
+  findings: readonly ReviewFinding[];
 }) {
-  if (failed) {
-    return (
-      <span className="cc-muted" title="The AccessPolicies could not be read, so the review rules cannot run">
-        Unknown
-      </span>
-    );
-  }
-  if (!findings) {
-    return (
-      <span className="cc-muted" aria-label="Checking risks">
-        …
-      </span>
-    );
-  }
   const top = highestSeverity(findings);
   if (!top) return <span className="cc-muted">None</span>;
   const n = findings.length;

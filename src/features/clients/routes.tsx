@@ -1,6 +1,8 @@
-// Route objects for the Clients feature, mounted by the shell inside the signed-in layout. Every
-// screen is lazy so the editor's react-hook-form and zod load only when a Client is opened.
+// Route objects for the Clients feature, mounted by the shell inside the signed-in layout. The
+// list is the home screen, where sign-in lands, so it ships with the app; the other screens are
+// lazy, so the editor's react-hook-form and zod load only when a Client is opened.
 import type { RouteObject } from 'react-router';
+import { ClientsListPage } from './clients-list-page.tsx';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
 
@@ -8,11 +10,7 @@ import { ROUTES } from '../../routes/paths.ts';
 const loading = ROUTE_LOADING;
 
 export const clientRoutes: RouteObject[] = [
-  {
-    path: ROUTES.clients,
-    hydrateFallbackElement: loading,
-    lazy: async () => ({ Component: (await import('./clients-list-page.tsx')).ClientsListPage }),
-  },
+  { path: ROUTES.clients, Component: ClientsListPage },
   {
     path: ROUTES.newClient,
     hydrateFallbackElement: loading,
