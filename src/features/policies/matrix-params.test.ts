@@ -4,8 +4,8 @@ import { paths } from '../../routes/paths.ts';
 import { DEFAULT_VIEW, matrixQuery, readMatrixView, writeMatrixView } from './matrix-params.ts';
 
 describe('matrix URL state', () => {
-  it('keeps the same defaults as the domain', () => {
-    expect(DEFAULT_VIEW).toEqual(DEFAULT_MATRIX_VIEW);
+  it("reads an empty query as the domain's default view", () => {
+    expect(readMatrixView(new URLSearchParams())).toEqual(DEFAULT_MATRIX_VIEW);
   });
 
   it('round-trips every field and writes a plain URL for the default view', () => {

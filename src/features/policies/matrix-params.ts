@@ -1,24 +1,20 @@
 // The matrix view lives in the URL so a filtered picture can be shared and survives a reload.
 // This module is the only place that knows the URL names.
-// Type-only imports: the link builders use this module, and they sit in the first-load chunk.
-import type { ColumnSort, KindFilter, MatrixView, RowSort } from '../../domain/matrix-view.ts';
+import {
+  DEFAULT_MATRIX_VIEW,
+  type ColumnSort,
+  type KindFilter,
+  type MatrixView,
+  type RowSort,
+} from '../../domain/matrix-view.ts';
 import type { RouteQuery } from '../../routes/paths.ts';
 
 const ROW_SORTS: readonly RowSort[] = ['id', 'name', 'links'];
 const COLUMN_SORTS: readonly ColumnSort[] = ['id', 'engine', 'links'];
 const KINDS: readonly KindFilter[] = ['', 'linked', 'global', 'client', 'mixed', 'user-or-operation'];
 
-/** Mirrors DEFAULT_MATRIX_VIEW (domain/matrix-view.ts); a test keeps them equal. */
-export const DEFAULT_VIEW: MatrixView = {
-  clientText: '',
-  clientType: '',
-  policyText: '',
-  engine: '',
-  kind: '',
-  rowSort: 'id',
-  columnSort: 'id',
-  onlyLinked: false,
-};
+/** The view a plain matrix URL stands for: the domain's default. */
+export const DEFAULT_VIEW: MatrixView = DEFAULT_MATRIX_VIEW;
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null, fallback: T): T {
   return values.find((v) => v === raw) ?? fallback;
