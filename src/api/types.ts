@@ -1,4 +1,4 @@
-// Zod schemas (zod/mini keeps the first chunk small) for the Aidbox envelopes the console reads:
+// Zod schemas (zod/mini, as everywhere in src/) for the Aidbox envelopes the console reads:
 // OperationOutcome and Bundle. Resources (Client, AccessPolicy, Session, User) live in src/model/.
 import * as z from 'zod/mini';
 

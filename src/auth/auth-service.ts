@@ -8,8 +8,7 @@ import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';
 import { paths } from '../routes/paths.ts';
 // Static, not lazy: every session starts at /callback (tokens live in memory only, so a reload is a
-// sign-in round trip), so jose is always needed within the first second; a separate chunk only
-// added a request on that path and 0.5 KB gzip (docs/decisions/0004).
+// sign-in round trip), so ID-token validation is always needed within the first second.
 import { issuerKeys, validateIdToken } from './id-token.ts';
 import { resolveIdentity, type Identity } from './identity.ts';
 import { openReauthPopup, PopupClosedError, waitForReauthCallback } from './reauth-popup.ts';

@@ -1,8 +1,7 @@
 // Our own ID-token validation (OIDC Core §3.1.3.7, §12.2; security.md §1.2): oidc-client-ts checks
 // only `sub` and `nonce`. Runs at /callback, on refresh and on popup re-auth. The signature is
 // checked with jose's `compactVerify`; the claims, including exp/nbf/iat with leeway, are checked
-// here. `jwtVerify` + `createRemoteJWKSet` would do part of that twice and cost 1.5 KB gzip more in
-// the first load (docs/decisions/0004).
+// here. `jwtVerify` + `createRemoteJWKSet` would do part of that twice.
 import { compactVerify, errors, type JWTPayload } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
 import { CandidateKeys } from './issuer-keys.ts';

@@ -1,6 +1,6 @@
 // The issuer's signing keys for ID-token verification: our own small JWKS fetch (by kid, RS256 only)
-// instead of jose's createRemoteJWKSet, which is larger than what the console needs
-// (docs/decisions/0004). Keys come only from the configured jwks_uri, never from token headers.
+// instead of jose's createRemoteJWKSet, which does more than the console needs. Keys come only from
+// the configured jwks_uri, never from token headers.
 import { errors, type JWK, type JWTVerifyGetKey } from 'jose';
 
 /** Several keys fit a token without `kid`; id-token.ts tries each (as with jose's own error). */

@@ -2,7 +2,7 @@
 // OidcClient, not UserManager: it does the protocol (PKCE S256, state, code and refresh exchange,
 // the library's response checks) without the popup/iframe navigators, silent renew, session monitor
 // and user store, which the console replaces with its own smaller pieces (auth-service.ts,
-// reauth-popup.ts) and which cost 6.8 KB gzip in the first load (docs/decisions/0004).
+// reauth-popup.ts).
 import { OidcClient, WebStorageStateStore, type OidcClientSettings } from 'oidc-client-ts';
 import type { ConsoleConfig } from '../config/config.ts';
 import type { OidcMetadata } from '../config/discovery.ts';

@@ -5,7 +5,7 @@ import { useLocation } from 'react-router';
 import { PageLoading } from '../components/ui/spinner.tsx';
 import { useAuthService, useAuthState } from './auth-context.tsx';
 
-// Loaded only when a session expires: it and the Dialog component stay out of the first load.
+// Loaded only when a session expires.
 const SessionExpiredDialog = lazy(() =>
   import('./session-expired-dialog.tsx').then((m) => ({ default: m.SessionExpiredDialog })),
 );

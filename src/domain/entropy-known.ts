@@ -1,6 +1,6 @@
 // Published example secrets and passphrases (issue 14 §12). People copy them from specs, comics and
 // vendor docs into real configurations, and attackers try them first, so a secret built on one is
-// worth about as much as picking an entry from this list. Pure; small enough for any chunk.
+// worth about as much as picking an entry from this list. Pure.
 
 export interface KnownExample {
   value: string;

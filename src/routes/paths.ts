@@ -1,7 +1,7 @@
 // The one registry of the console's URLs (issue 13 §3). Each route's pattern and the query names it
 // reads are written here once; the router mounts these patterns and every link is built from them,
-// so a feature links to another feature's screen without importing it. Tiny and dependency-free on
-// purpose: the shell's navigation needs it on the first load.
+// so a feature links to another feature's screen without importing it. Dependency-free, so any
+// layer can import it.
 
 export const ROUTES = {
   callback: '/callback',
@@ -22,10 +22,7 @@ export const ROUTES = {
   auditHistory: '/audit/history/:type/:id',
 } as const;
 
-/**
- * The query names each screen reads (its URL state); a link can set only these. Types only, so the
- * registry costs the first load nothing but its patterns.
- */
+/** The query names each screen reads (its URL state); a link can set only these. */
 export interface RouteQueryNames {
   clients: 'q' | 'grant' | 'access' | 'active' | 'sort' | 'page';
   newClient: 'kind';

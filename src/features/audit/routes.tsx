@@ -1,5 +1,5 @@
-// Route objects for the security review. Every screen is lazy: none of the audit code (rules,
-// evaluation runner, diff) is part of the first load.
+// Route objects for the security review. Every screen is lazy: the audit code (rules, evaluation
+// runner, diff) loads when the review is opened.
 import type { RouteObject } from 'react-router';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';

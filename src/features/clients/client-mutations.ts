@@ -1,6 +1,6 @@
 // Writes shared by the list's row menu and the editor. Invalidation is declared in `meta` and done
 // by the app's one MutationCache callback (architecture §4). The list loads this module only when
-// a row action is used (docs/decisions/0004-first-load-budget.md).
+// a row action is used.
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import { clientMutations, type SetActiveVariables } from '../../api/clients.ts';
 import { runMutation } from '../../api/run-mutation.ts';

@@ -14,8 +14,7 @@ import { paths } from '../../routes/paths.ts';
 import type { PendingAction } from './row-actions.tsx';
 import './clients.css';
 
-// Row actions load on first use: the list's first load carries no dialogs and no mutation code
-// (docs/decisions/0004-first-load-budget.md).
+// Row actions (their dialogs and the mutation code) load on first use.
 const RowActions = lazy(async () => ({ default: (await import('./row-actions.tsx')).RowActions }));
 
 const SEARCH_DEBOUNCE_MS = 250;

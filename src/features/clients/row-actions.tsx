@@ -1,7 +1,6 @@
 // The row-menu actions that need a confirmation: delete (typed id) and deactivate, each showing its
 // impact, and deactivating the console's own Client with a lock-out warning. The list loads this
-// module on demand, so the dialogs and the mutation machinery are not part of its first load
-// (docs/decisions/0004-first-load-budget.md). The outcome is a toast; deactivation's offers Undo.
+// module when a row action is first used. The outcome is a toast; deactivation's offers Undo.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';

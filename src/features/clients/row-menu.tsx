@@ -56,7 +56,7 @@ export function RowMenu({ clientId, active, onToggleActive, onDelete }: RowMenuP
         aria-expanded={open}
         aria-label={`Actions for ${clientId}`}
         onClick={() => {
-          // Warm the confirmation dialogs' chunk while the user picks an item.
+          // Start loading the confirmation dialogs while the user picks an item.
           if (!open) void import('./row-actions.tsx').catch(() => undefined);
           setOpen((o) => !o);
           // Focus the first item once the menu exists.

@@ -1,5 +1,5 @@
-// Route objects for the token playground. Both screens are lazy: jose and the playground code load
-// only when the playground is opened, so the first load (sign-in + Clients list) does not grow.
+// Route objects for the token playground. Both screens are lazy: the playground code loads only
+// when the playground is opened.
 import type { RouteObject } from 'react-router';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';

@@ -1,5 +1,5 @@
-// Route objects for the Policies feature. Every screen is lazy, so the matrix (react-virtual, the
-// model) never adds to the first load of sign-in and the Clients list.
+// Route objects for the Policies feature. Every screen is lazy: the matrix (react-virtual, the
+// model) loads when a policy screen is opened.
 import type { RouteObject } from 'react-router';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';

@@ -1,5 +1,5 @@
 // Route objects for secret rotation, mounted inside the signed-in shell. The page is lazy, and
-// zxcvbn is a further lazy import inside it, so neither grows the first load.
+// zxcvbn is a further lazy import inside it (only when an admin types their own secret).
 import type { RouteObject } from 'react-router';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
 import { ROUTES } from '../../routes/paths.ts';
