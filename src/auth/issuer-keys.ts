@@ -28,8 +28,8 @@ function candidates(jwks: JWK[], kid: string | undefined): JWK[] {
 }
 
 /**
- * WebCrypto directly rather than jose's importJWK, which brings every JWS and JWE algorithm table
- * (1 KB gzip). Only the public modulus and exponent are taken; jose's compactVerify still checks
+ * WebCrypto directly rather than jose's importJWK, which brings every JWS and JWE algorithm table.
+ * Only the public modulus and exponent are taken; jose's compactVerify still checks
  * the key against RS256 (algorithm, hash, usage, 2048-bit modulus) before verifying.
  */
 function toKey(jwk: JWK): Promise<CryptoKey> {
