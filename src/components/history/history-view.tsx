@@ -10,12 +10,13 @@ import { fieldChanges, restorePatch, secretDiffers } from '../../domain/json-dif
 import { ChangeTable } from '../ui/change-table.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
+import { formatDateTime } from '../ui/date-time-format.ts';
 import { Skeleton } from '../ui/spinner.tsx';
 import { VersionsTable } from './versions-table.tsx';
 import './history.css';
 
 function when(v: Version | undefined): string {
-  return v?.lastUpdated ? new Date(v.lastUpdated).toLocaleString() : '—';
+  return formatDateTime(v?.lastUpdated);
 }
 
 interface VersionSelectProps {
