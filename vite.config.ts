@@ -23,7 +23,8 @@ export default defineConfig(({ command }) => ({
     // chunks is still loaded by Vite's helper. The first load has no such dependency to wait for.
     modulePreload: false,
     // The only chunk over Vite's 500 kB default is zxcvbn's dictionaries (≈1.3 MB), loaded lazily
-    // when an admin types their own secret in the rotation wizard; the first load is budgeted apart.
+    // when an admin types their own secret in the rotation wizard. The first load has its own gate
+    // (e2e/size-gate.spec.ts, docs/decisions/0092).
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {
