@@ -74,7 +74,10 @@ function captureIdTokens(page: Page) {
     if (typeof body.id_token !== 'string') seen.without += 1;
     else
       seen.withIdToken.push(
-        JSON.parse(atob(body.id_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))),
+        JSON.parse(atob(body.id_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<
+          string,
+          unknown
+        >,
       );
   });
   return seen;
@@ -100,7 +103,7 @@ test('sign-in with an ID token (no nonce on the alternate reading) and with none
   // The console configured without `openid`: the same code grant, answered without an ID token.
   await page.route('**/config.json', async (route) => {
     const res = await route.fetch();
-    await route.fulfill({ response: res, json: { ...(await res.json()), scopes: 'profile' } });
+    await route.fulfill({ response: res, json: { ...((await res.json()) as object), scopes: 'profile' } });
   });
   await signIn(page, '/clients');
   await expect(page.getByRole('link', { name: 'patient-portal', exact: true })).toBeVisible();
