@@ -186,7 +186,12 @@ test('edit sends only the changed paths, a second writer is merged, then deactiv
   await conflict.getByRole('button', { name: 'Re-apply my changes on the latest version' }).click();
   await expect(name).toHaveValue('Mine after the conflict');
   await expect(page.getByLabel('Description', { exact: true })).toHaveValue('Changed by a colleague');
+  // Wait for this save's own answer: the first save's "Saved." toast may still be on screen.
+  const resaved = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/Client/${id}`),
+  );
   await page.getByRole('button', { name: 'Save changes' }).click();
+  expect((await resaved).status()).toBe(200);
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   expect(await readResource('Client', id)).toMatchObject({
     name: 'Mine after the conflict',

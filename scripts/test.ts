@@ -1,7 +1,7 @@
 // `npm test`: every gate the README promises, in one run, ending with the line CI reads:
 // "N passed, N failed". Typecheck, lint and format are counted as one check each; unit, devbox
 // contract and browser tests are counted per test from their JSON reports.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Tally {
@@ -59,26 +59,19 @@ if (wanted('unit')) {
 // development mode on, then the tagged journeys against the alternate reading and without
 // development mode (e2e/env.ts), then the production smoke test: the same build behind Debian's
 // nginx with the generated configuration (e2e/nginx.spec.ts); nginx is installed first when missing.
-// The console is built once. Runs in one wave go side by side, each with its own devbox (fresh demo
-// data), console server, ports and artifacts, so no journey sees another's writes; within a run
-// journeys stay serial. Two waves keep the 2-core machine at about two browsers at a time.
+// The console is built once; each run has its own devbox (fresh demo data), console server, ports
+// and artifacts. Runs go one after another: side by side on two cores every journey took about 2.5
+// times as long (measured 2026-12-05), so running them together saved nothing.
 interface E2eRun {
   name: string;
   env: Record<string, string>;
   args: string[];
 }
-const shard = (n: number, of: number): E2eRun => ({
-  name: `strict-${n}`,
-  env: {},
-  args: [`--shard=${n}/${of}`],
-});
-const WAVES: E2eRun[][] = [
-  [shard(1, 2), shard(2, 2)],
-  [
-    { name: 'alternate', env: { E2E_READING: 'alternate' }, args: ['--grep', '@alternate'] },
-    { name: 'nodev', env: { E2E_DEV_MODE: 'false' }, args: ['--grep', '@nodev'] },
-    { name: 'nginx', env: { E2E_NGINX: '1' }, args: ['e2e/nginx.spec.ts'] },
-  ],
+const RUNS: E2eRun[] = [
+  { name: 'strict', env: {}, args: [] },
+  { name: 'alternate', env: { E2E_READING: 'alternate' }, args: ['--grep', '@alternate'] },
+  { name: 'nodev', env: { E2E_DEV_MODE: 'false' }, args: ['--grep', '@nodev'] },
+  { name: 'nginx', env: { E2E_NGINX: '1' }, args: ['e2e/nginx.spec.ts'] },
 ];
 
 /** Debian's nginx, installed with apt-get when missing (CI runs as root, like for Chromium). */
@@ -92,38 +85,24 @@ function ensureNginx(): boolean {
   );
 }
 
-/** One Playwright run on its own ports; its output is printed whole when it ends (no interleaving). */
-function playwright(r: E2eRun, slot: number): Promise<void> {
+/** One Playwright run on its own ports, counted from its JSON report. */
+function playwright(r: E2eRun, slot: number) {
   const out = `test-results/playwright-${r.name}.json`;
   rmSync(out, { force: true });
-  const env = {
-    ...process.env,
+  const code = run('npx', ['playwright', 'test', ...r.args], {
     ...r.env,
     E2E_SKIP_BUILD: '1',
     E2E_DEVBOX_PORT: String(8890 + slot * 10),
     E2E_CONSOLE_PORT: String(5190 + slot * 10),
     E2E_OUTPUT_DIR: `test-results/e2e-${r.name}`,
     PLAYWRIGHT_JSON_OUTPUT_FILE: out,
-  };
-  const child = spawn('npx', ['playwright', 'test', ...r.args], { env });
-  const log: Buffer[] = [];
-  child.stdout.on('data', (d: Buffer) => log.push(d));
-  child.stderr.on('data', (d: Buffer) => log.push(d));
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      console.log(
-        `\n$ [${r.name}] npx playwright test ${r.args.join(' ')}\n${Buffer.concat(log).toString()}`,
-      );
-      const rep = readJson(out) as
-        { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
-      if (rep) {
-        total.passed += rep.stats.expected + rep.stats.flaky;
-        total.failed += rep.stats.unexpected;
-      }
-      if (!rep || (code !== 0 && rep.stats.unexpected === 0)) total.failed += 1;
-      resolve();
-    });
   });
+  const rep = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+  if (rep) {
+    total.passed += rep.stats.expected + rep.stats.flaky;
+    total.failed += rep.stats.unexpected;
+  }
+  if (!rep || (code !== 0 && rep.stats.unexpected === 0)) total.failed += 1;
 }
 
 if (wanted('e2e')) {
@@ -131,13 +110,11 @@ if (wanted('e2e')) {
     console.log('FAIL build: the browser suite needs a build');
     total.failed += 1;
   } else {
-    for (const wave of WAVES) {
-      const runs = wave.filter((r) => r.name !== 'nginx' || ensureNginx());
-      if (runs.length < wave.length) {
+    for (const [slot, r] of RUNS.entries()) {
+      if (r.name === 'nginx' && !ensureNginx()) {
         console.log('FAIL nginx smoke test: nginx is missing and could not be installed');
         total.failed += 1;
-      }
-      await Promise.all(runs.map((r, slot) => playwright(r, slot)));
+      } else playwright(r, slot);
     }
   }
 }
