@@ -4,18 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { policyQueries } from '../../api/policies.ts';
 import { sessionQueries, type SessionPage } from '../../api/sessions.ts';
-import type { Session } from '../../model/session.ts';
 import { policyReach } from '../../domain/review-rules-policy.ts';
-
-/** Not ended and not expired (`exp` is epoch seconds in Aidbox). */
-function isLive(s: Session, now: number): boolean {
-  if (s.active === false || s.end) return false;
-  const exp = typeof s.exp === 'string' ? Number(s.exp) : s.exp;
-  return exp === undefined || Number.isNaN(exp) || exp * 1000 > now;
-}
+import { isLiveSession } from '../../domain/session-impact.ts';
 
 function sessionText(page: SessionPage, now: number): string {
-  const live = page.sessions.filter((s) => isLive(s, now)).length;
+  const live = page.sessions.filter((s) => isLiveSession(s, now)).length;
   const more = page.total !== undefined && page.total > page.sessions.length;
   return `${more ? `${live}+` : live} active Session${live === 1 && !more ? '' : 's'}`;
 }
