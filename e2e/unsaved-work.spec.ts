@@ -91,6 +91,10 @@ test('text typed in the raw JSON tab counts as unsaved work until it is saved', 
   await page.goBack();
   await rawTab.click();
   await json.fill('{ "name": ');
+  // The guard is on once leaving in the app asks; only then is closing the tab tried.
+  await mainNav(page).getByRole('link', { name: 'Clients' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay on this page' }).click();
   await expectUnloadPrompt(page);
 });
 
