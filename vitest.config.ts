@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          // Worker threads start faster than forked processes: the whole suite took 319 s instead
+          // of 369 s on the 2-core machine (2026-12-05), where most of the time is set-up, not tests.
+          pool: 'threads',
           globals: true,
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup.ts'],
@@ -19,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'devbox',
           environment: 'node',
+          pool: 'threads',
           include: ['devbox/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
