@@ -21,6 +21,7 @@ describe('paths', () => {
       '/clients/web%20app?field=redirect_uri',
     );
     expect(paths.rotateSecret({ id: 'a/b' })).toBe('/clients/a%2Fb/rotate-secret');
+    expect(paths.rotateKeys({ id: 'a/b' })).toBe('/clients/a%2Fb/rotate-keys');
     expect(paths.auditHistory({ type: 'AccessPolicy', id: 'p?1' })).toBe('/audit/history/AccessPolicy/p%3F1');
     expect(paths.newClient({ kind: 'spa' })).toBe('/clients/new?kind=spa');
     expect(paths.policyMatrix({ client: 'x', linked: '1' })).toBe('/policies/matrix?client=x&linked=1');

@@ -11,6 +11,7 @@ export const ROUTES = {
   newClient: '/clients/new',
   client: '/clients/:id',
   rotateSecret: '/clients/:id/rotate-secret',
+  rotateKeys: '/clients/:id/rotate-keys',
   policies: '/policies',
   policyMatrix: '/policies/matrix',
   policy: '/policies/:id',
