@@ -100,6 +100,9 @@ test('sign-in with an ID token (no nonce on the alternate reading) and with none
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
+  // Another browser profile, as far as devbox's login cookie goes: this journey is about the token
+  // answer, not about sign-out (its own journey below proves the login ends).
+  await page.context().clearCookies();
   // The console configured without `openid`: the same code grant, answered without an ID token.
   await page.route('**/config.json', async (route) => {
     const res = await route.fetch();

@@ -50,7 +50,9 @@ test('a dirty Client editor asks before leaving; a clean one does not', async ({
   await dialog.getByRole('button', { name: 'Leave without saving' }).click();
   await expect(page).toHaveURL(/\/clients$/);
 
-  await page.goBack();
+  // Back to the Client through the list (not history.back, whose timing raced the lazy editor in CI).
+  await page.getByRole('searchbox').fill(id);
+  await page.getByRole('link', { name: id, exact: true }).click();
   await expect(description).toHaveValue('Edited but not saved');
   await description.fill('Third edit');
   await expectUnloadPrompt(page);
