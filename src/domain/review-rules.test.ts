@@ -146,6 +146,34 @@ describe('reviewClient: each rule fails the risky Client and passes the fixed on
   });
 });
 
+describe('reviewClient: SMART findings (issue 12 §6)', () => {
+  const keyed: ClientDraft = {
+    id: 'bulk',
+    grant_types: ['client_credentials'],
+    scope: ['system/*.rs'],
+    jwks: [{ kty: 'RSA', kid: 'k1', alg: 'RS384', use: 'sig', e: 'AQAB', n: `w${'A'.repeat(170)}` }],
+    details: { secretRotatedAt: daysAgo(30) },
+  };
+  const review = (client: ClientDraft, hasSecret: boolean) =>
+    reviewClient({ client, hasSecret }, { ...settings, lastSession: undefined }, [readPolicy]).map(
+      (f) => `${f.rule}:${f.path}`,
+    );
+
+  it('carries the SMART rules, with the field to fix, beside the other rules', () => {
+    expect(review(keyed, true)).toEqual([
+      'smart-wildcard-system-scope:scope.0',
+      'smart-weak-rsa-key:jwks.0',
+      'smart-secret-beside-keys:secret',
+    ]);
+    // The secret rule follows what Aidbox holds, not what a read shows (the alternate reading omits it).
+    expect(review(keyed, false)).not.toContain('smart-secret-beside-keys:secret');
+  });
+
+  it('a Client without SMART fields gets none of them', () => {
+    expect(review(good, true).filter((r) => r.startsWith('smart-'))).toEqual([]);
+  });
+});
+
 describe('policyFindings', () => {
   const ids = new Set(['a', 'b']);
   const kinds = (p: PolicyResource) => policyFindings([p], ids).map((f) => `${f.rule}:${f.severity}`);

@@ -1,12 +1,14 @@
 /**
- * The security review's findings (issue 7 §1): the per-Client rules of `lintClient` (the same ones
- * the Clients list shows as badges, never written twice) plus the rules that need the whole picture —
- * secret age, policy reach, inactive-but-linked, idle Clients — and the per-policy rules
- * (review-rules-policy.ts). Pure: the page fetches, this decides.
+ * The security review's findings (issue 7 §1): the per-Client rules of `lintClient` and the SMART
+ * rules of `smartFindings` (issue 12 §6; scopes and keys), plus the rules that need the whole
+ * picture — secret age, policy reach, inactive-but-linked, idle Clients — and the per-policy rules
+ * (review-rules-policy.ts). The Clients list's Risks column and the editor's banner call
+ * `reviewClient` too, so none of them can disagree. Pure: the page fetches, this decides.
  */
 import { holdsSecret, type ClientSubject } from './client-grants.ts';
 import { lintClient, type Severity } from './lint-client.ts';
 import { rotatedAt } from './secret-age.ts';
+import { smartFindings } from './smart-review-rules.ts';
 import type { PolicyResource } from './matrix.ts';
 import { policyFindings, policyReach } from './review-rules-policy.ts';
 
@@ -85,6 +87,7 @@ export function reviewClient(
     targetId: id,
     path: f.path,
   }));
+  out.push(...smartFindings(client, hasSecret));
   const add = (f: Omit<ReviewFinding, 'key' | 'targetType' | 'targetId'>) =>
     out.push({ ...f, key: `${f.rule}|Client/${id}|${f.path}`, targetType: 'Client', targetId: id });
   const active = client.active !== false;

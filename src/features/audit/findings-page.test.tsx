@@ -72,3 +72,43 @@ describe('Security findings', () => {
     expect(router.state.location.search).toBe('?severity=high&q=mixed');
   });
 });
+
+describe('Security findings: SMART Clients (issue 12 §6)', () => {
+  it('shows scope and key findings with links to the scope and key fields', async () => {
+    const smart: Resource[] = [
+      {
+        id: 'bulk',
+        secret: 'hash',
+        grant_types: ['client_credentials'],
+        scope: ['system/*.rs'],
+        jwks_uri: 'http://keys.example.com/jwks',
+        details: { secretRotatedAt: new Date().toISOString() },
+      },
+      {
+        id: 'tracker',
+        grant_types: ['authorization_code'],
+        auth: { authorization_code: { redirect_uri: 'https://t.example/cb', pkce: true } },
+        scope: ['launch/patient', 'patient/MedicationStatement.cruds'],
+        jwks: [{ kty: 'oct', kid: 'a', k: 'c2VjcmV0' }],
+      },
+      policy('bulk-read', ['Client/bulk']),
+      policy('tracker-read', ['Client/tracker']),
+    ];
+    renderRoutes(auditRoutes, '/audit', { seed: smart });
+    await screen.findByRole('table', { name: 'Security findings' }, { timeout: 5000 });
+    const fixOf = (rule: string) => {
+      const [row] = rowsOf(rule);
+      return within(row!).getByRole('link', { name: /^Fix / }).getAttribute('href');
+    };
+    expect(rowsOf('smart-wildcard-system-scope')[0]).toHaveAttribute('data-target', 'Client/bulk');
+    expect(fixOf('smart-wildcard-system-scope')).toBe('/clients/bulk?field=scope.0');
+    expect(fixOf('smart-jwks-uri-not-https')).toBe('/clients/bulk?field=jwks_uri');
+    expect(fixOf('smart-secret-beside-keys')).toBe('/clients/bulk?field=secret');
+    expect(rowsOf('smart-patient-write')[0]).toHaveAttribute('data-target', 'Client/tracker');
+    expect(fixOf('smart-patient-write')).toBe('/clients/tracker?field=scope.1');
+    expect(fixOf('smart-private-key-stored')).toBe('/clients/tracker?field=jwks.0');
+    // The stored private member is named, its value never shown.
+    expect(rowsOf('smart-private-key-stored')[0]).toHaveTextContent('(k)');
+    expect(document.body).not.toHaveTextContent('c2VjcmV0');
+  });
+});

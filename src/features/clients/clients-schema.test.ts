@@ -84,5 +84,8 @@ describe('client form mapping', () => {
     expect(formFieldForPath('allowed_origins.3')).toBe('allowed_origins');
     expect(formFieldForPath('auth.implicit.redirect_uri')).toBe('auth.implicit.redirect_uri');
     expect(formFieldForPath('fhir-base-url')).toBe('fhir_base_url');
+    expect(formFieldForPath('scope.2')).toBe('scope');
+    expect(formFieldForPath('jwks.0')).toBe('jwks');
+    expect(formFieldForPath('jwks_uri')).toBe('jwks_uri');
   });
 });

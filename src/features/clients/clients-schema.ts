@@ -220,5 +220,8 @@ export function formFieldForPath(path: string): string {
   if (path === 'fhir-base-url') return 'fhir_base_url';
   if (path.startsWith('grant_types')) return 'grant_types';
   if (path.startsWith('details')) return 'details';
+  // SMART findings name one scope or key (`scope.2`, `jwks.0`); the form edits the list as a whole.
+  if (/^scope\./.test(path)) return 'scope';
+  if (/^jwks\./.test(path)) return 'jwks';
   return path;
 }
