@@ -65,6 +65,8 @@ export const ClientJwkSchema = z.looseObject({
   n: z.optional(z.string()),
   use: z.optional(z.string()),
 });
+/** One key of a Client's `jwks`, as stored (loose: EC members and anything else survive). */
+export type ClientJwk = z.infer<typeof ClientJwkSchema>;
 
 /** Aidbox `Client`. `secret` is only ever present on writes; reads strip it (see StoredClient). */
 export const ClientSchema = z.looseObject({
