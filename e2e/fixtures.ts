@@ -13,7 +13,8 @@ import { E2E } from './env.ts';
 interface Fixtures {
   seed: (resource: FhirResource) => Promise<FhirResource>;
   cleanup: (type: string, id: string) => void;
-  axe: (page: Page) => Promise<void>;
+  /** Serious/critical findings fail; `rules` runs only those (e.g. `color-contrast` for a second theme). */
+  axe: (page: Page, rules?: string[]) => Promise<void>;
   tokens: Set<string>;
 }
 
@@ -57,8 +58,9 @@ export const test = base.extend<Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   axe: async ({}, use) => {
-    await use(async (page) => {
-      const results = await new AxeBuilder({ page }).analyze();
+    await use(async (page, rules) => {
+      const builder = new AxeBuilder({ page });
+      const results = await (rules ? builder.withRules(rules) : builder).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(
         serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
