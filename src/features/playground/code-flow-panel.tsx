@@ -14,6 +14,8 @@ import { openAuthorizationPopup, playgroundCallbackUrl, waitForPopupCallback } f
 import type { Endpoints } from './endpoints.ts';
 import { jwksFor } from './jwks.ts';
 import { rememberPending, takePending, type Run } from './playground-store.ts';
+import type { Launch } from './smart-launch.ts';
+import { SmartLaunchPanel } from './smart-launch-panel.tsx';
 import type { RunApi } from './use-run.ts';
 
 export function CodeFlowPanel({
@@ -24,6 +26,7 @@ export function CodeFlowPanel({
   defaultRedirect,
   runApi,
   flowStart,
+  smart,
 }: {
   implicit: boolean;
   endpoints: Endpoints;
@@ -32,6 +35,8 @@ export function CodeFlowPanel({
   defaultRedirect: string | undefined;
   runApi: RunApi;
   flowStart: () => Run;
+  /** A SMART app: the request carries `aud` (and `launch` after an EHR launch). */
+  smart?: { fhirBase: string; launchUri: string | undefined } | undefined;
 }) {
   const ids = useId();
   const [redirectUri, setRedirectUri] = useState(defaultRedirect ?? playgroundCallbackUrl());
@@ -40,6 +45,7 @@ export function CodeFlowPanel({
   const [freshLogin, setFreshLogin] = useState(false);
   const [waiting, setWaiting] = useState<'popup' | 'paste' | null>(null);
   const [pasted, setPasted] = useState('');
+  const [launch, setLaunch] = useState<Launch | null>(null);
   const runRef = useRef<Run | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const usesPopup = redirectUri === playgroundCallbackUrl();
@@ -59,7 +65,7 @@ export function CodeFlowPanel({
       ...(freshLogin ? { prompt: 'login' as const } : {}),
     };
     rememberPending(pending);
-    const url = await authorizeUrl(endpoints.authorize, pending);
+    const url = withSmartParams(await authorizeUrl(endpoints.authorize, pending));
     runApi.note(run, { tone: 'info', text: `GET ${url}` });
     if (!usesPopup) {
       // A new tab without opener: the other redirect URI is not ours, so nothing may script back.
@@ -86,6 +92,15 @@ export function CodeFlowPanel({
     } finally {
       setWaiting(null);
     }
+  }
+
+  /** SMART App Launch: `aud` names the FHIR server; an EHR launch adds its `launch` value. */
+  function withSmartParams(url: string): string {
+    if (!smart || implicit) return url;
+    const u = new URL(url);
+    u.searchParams.set('aud', launch?.iss ?? smart.fhirBase);
+    if (launch) u.searchParams.set('launch', launch.launch);
+    return u.toString();
   }
 
   async function finish(landed: string) {
@@ -165,6 +180,15 @@ export function CodeFlowPanel({
             : 'Not the playground’s callback: after signing in, paste the address you landed on below.'}
         </p>
       </div>
+      {smart && !implicit ? (
+        <SmartLaunchPanel
+          clientId={auth.clientId}
+          fhirBase={smart.fhirBase}
+          launchUri={smart.launchUri}
+          launch={launch}
+          onLaunch={setLaunch}
+        />
+      ) : null}
       <label className="pg-check">
         <input type="checkbox" checked={freshLogin} onChange={(e) => setFreshLogin(e.target.checked)} />
         Sign in as another user (prompt=login)

@@ -9,8 +9,10 @@ import {
 } from '../../domain/oauth-request.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { adviseOAuthError, oauthErrorOf } from '../../domain/oauth-request-errors.ts';
+import { adviseAssertionError } from './assertion-advice.ts';
 import type { Exchange } from './exchange.ts';
 import { RevealValue } from './reveal-value.tsx';
+import { SmartFieldsView } from './smart-fields-view.tsx';
 
 const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const;
 const MAX_BODY_CHARS = 20_000;
@@ -46,7 +48,11 @@ export function ExchangeView({
         })
       : [];
   const oauthError = response && response.status >= 400 ? oauthErrorOf(json) : undefined;
-  const advice = oauthError ? adviseOAuthError(oauthError.error, oauthError.description) : undefined;
+  const advice = !oauthError
+    ? undefined
+    : oauthError.error === 'invalid_client' && sentAssertion(exchange)
+      ? adviseAssertionError(oauthError.description)
+      : adviseOAuthError(oauthError.error, oauthError.description);
 
   return (
     <section className="pg-exchange" aria-label={exchange.label}>
@@ -148,6 +154,7 @@ export function ExchangeView({
             </ul>
           ) : null}
           <pre className="pg-pre pg-body">{responseBody(response.bodyText, json, isRevealed)}</pre>
+          <SmartFieldsView exchange={exchange} />
         </>
       ) : null}
     </section>
@@ -201,4 +208,10 @@ function responseBody(text: string, json: unknown, isRevealed: (k: RevealKey) =>
   if (json !== undefined) return JSON.stringify(json, null, 2);
   if (text === '') return '(empty body)';
   return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}\n… (${text.length} chars)` : text;
+}
+
+/** Whether the request authenticated with a client assertion (its refusals need their own advice). */
+function sentAssertion(exchange: Exchange): boolean {
+  const body = exchange.request.body;
+  return body?.type === 'form' && body.fields.some(([name]) => name === 'client_assertion');
 }

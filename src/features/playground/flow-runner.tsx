@@ -8,7 +8,7 @@ import {
   type ClientAuth,
 } from '../../domain/oauth-request.ts';
 import type { Endpoints } from './endpoints.ts';
-import type { Flow } from './flows.ts';
+import { isClientToken, type Flow } from './flows.ts';
 import type { Run, RunTokens } from './playground-store.ts';
 import type { RunApi } from './use-run.ts';
 
@@ -21,7 +21,7 @@ export function FlowRunner({
   runApi,
   flowStart,
 }: {
-  flow: Exclude<Flow, 'authorization_code' | 'implicit'>;
+  flow: Exclude<Flow, 'authorization_code' | 'implicit' | 'backend_services'>;
   endpoints: Endpoints;
   auth: ClientAuth;
   scope: string;
@@ -110,8 +110,7 @@ export function FlowRunner({
 
   const missingToken = (usesToken || usesRefresh) && token === '';
   // Userinfo describes a user: a client_credentials token has none, so Aidbox could only refuse it.
-  const clientToken =
-    flow === 'userinfo' && pastedToken.trim() === '' && tokens.issuedBy === 'client_credentials';
+  const clientToken = flow === 'userinfo' && pastedToken.trim() === '' && isClientToken(tokens);
   return (
     <form
       className="pg-flow"

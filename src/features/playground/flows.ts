@@ -5,6 +5,7 @@ import type { RunTokens } from './playground-store.ts';
 export type Flow =
   | 'authorization_code'
   | 'client_credentials'
+  | 'backend_services'
   | 'password'
   | 'refresh_token'
   | 'implicit'
@@ -26,6 +27,7 @@ export interface FlowInfo {
 export const FLOWS: FlowInfo[] = [
   { id: 'authorization_code', label: 'Authorization code + PKCE' },
   { id: 'client_credentials', label: 'Client credentials' },
+  { id: 'backend_services', label: 'Backend services (signed client assertion)' },
   {
     id: 'password',
     label: 'Password',
@@ -56,6 +58,15 @@ export function flowBlockedReason(flow: Flow, client: StoredClient | undefined):
   switch (flow) {
     case 'authorization_code':
       return grants.has('authorization_code') || grants.has('code') ? undefined : 'not in grant_types';
+    case 'backend_services': {
+      // SMART Backend Services: client_credentials authenticated by a key (RFC 7523), not a secret.
+      if (!grants.has('client_credentials')) return 'not in grant_types';
+      const keyed =
+        client.jwks !== undefined ||
+        client.jwks_uri !== undefined ||
+        Object.values(auth).some((g) => typeof g === 'object' && g !== null && 'client_assertion_types' in g);
+      return keyed ? undefined : 'no jwks, jwks_uri or client_assertion_types';
+    }
     case 'client_credentials':
     case 'password':
     case 'implicit':
@@ -73,10 +84,15 @@ export function flowBlockedReason(flow: Flow, client: StoredClient | undefined):
   }
 }
 
+/** A token issued to the Client itself (client_credentials, with a secret or a key): it has no user. */
+export function isClientToken(tokens: RunTokens | undefined): boolean {
+  return tokens?.issuedBy === 'client_credentials' || tokens?.issuedBy === 'backend_services';
+}
+
 /** Undefined when the current token suits the flow; otherwise why not (a client token for userinfo). */
 export function tokenBlockedReason(flow: Flow, tokens: RunTokens | undefined): string | undefined {
   const info = FLOWS.find((f) => f.id === flow);
-  if (!info?.needsUserToken || tokens?.issuedBy !== 'client_credentials') return undefined;
+  if (!info?.needsUserToken || !isClientToken(tokens)) return undefined;
   return 'needs a user’s token; the current one is a client_credentials token';
 }
 
@@ -84,4 +100,14 @@ export function tokenBlockedReason(flow: Flow, tokens: RunTokens | undefined): s
 export function redirectUriOf(client: StoredClient | undefined, flow: Flow): string | undefined {
   if (flow === 'implicit') return client?.auth?.implicit?.redirect_uri;
   return client?.auth?.authorization_code?.redirect_uri;
+}
+
+/**
+ * A SMART app: `type: smart-app` (aidbox-docs smart-app-launch.md), or a Client whose allowed
+ * scopes are SMART launch or patient/user scopes. Its code flow offers the launch scopes and `aud`.
+ */
+export function isSmartApp(client: StoredClient | undefined): boolean {
+  if (!client) return false;
+  if (client.type === 'smart-app' || client.smart?.launch_uri) return true;
+  return (client.scope ?? []).some((s) => s.startsWith('launch') || /^(patient|user)\//.test(s));
 }

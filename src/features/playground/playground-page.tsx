@@ -1,19 +1,21 @@
 // The token playground (issue 6): choose a Client and a flow, run it, see every exchange, inspect
 // tokens, try the API and see which policy decided. The URL holds the setup, never a secret.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { clientQueries } from '../../api/clients.ts';
 import { useConsoleConfig } from '../../config/config-context.tsx';
 import { introspectionRequest, type ClientAuthMethod, type HttpMethod } from '../../domain/oauth-request.ts';
 import { ApiTryout } from './api-tryout.tsx';
+import { BackendServicesPanel } from './backend-services-panel.tsx';
 import { ClientPicker } from './client-picker.tsx';
 import { CodeFlowPanel } from './code-flow-panel.tsx';
 import { useEndpoints } from './endpoints.ts';
 import { FlowPicker } from './flow-picker.tsx';
 import { FlowRunner } from './flow-runner.tsx';
-import { isFlow, redirectUriOf, type Flow } from './flows.ts';
+import { isFlow, isSmartApp, redirectUriOf, type Flow } from './flows.ts';
 import { RunView } from './run-view.tsx';
+import { ScopePicker } from './scope-picker.tsx';
 import { RecentRuns } from './recent-runs.tsx';
 import { TokenPanel } from './token-panel.tsx';
 import { useRun } from './use-run.ts';
@@ -23,7 +25,6 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function PlaygroundPage() {
   const config = useConsoleConfig();
-  const ids = useId();
   const endpoints = useEndpoints(config);
   const [params, setParams] = useSearchParams();
   const clientId = params.get('client') ?? '';
@@ -111,25 +112,29 @@ export function PlaygroundPage() {
             }}
           />
           <section className="pg-fieldset pg-run-card" aria-label="Run the flow">
-            <div className="field">
-              <label className="field-label" htmlFor={`${ids}-scope`}>
-                Scopes
-              </label>
-              <input
-                id={`${ids}-scope`}
-                className="input"
-                value={scope}
-                spellCheck={false}
-                placeholder="e.g. openid"
-                onChange={(e) => setParam('scope', e.target.value)}
-              />
-            </div>
+            <ScopePicker
+              scope={scope}
+              onScope={(s) => setParam('scope', s)}
+              client={client}
+              smartLaunch={flow === 'authorization_code' && isSmartApp(client)}
+            />
             {!endpoints.data ? (
               <p role="status" className="pg-muted">
                 Loading Aidbox endpoints…
               </p>
             ) : clientId.trim() === '' ? (
               <p className="pg-muted">Choose a Client to run a flow.</p>
+            ) : flow === 'backend_services' ? (
+              <BackendServicesPanel
+                // A new Client drops the key: it belongs to the Client it was pasted for.
+                key={auth.clientId}
+                endpoints={endpoints.data}
+                clientId={auth.clientId}
+                client={client}
+                scope={scope}
+                runApi={runApi}
+                flowStart={() => flowStart()}
+              />
             ) : flow === 'authorization_code' || flow === 'implicit' ? (
               <CodeFlowPanel
                 key={`${flow}:${auth.clientId}:${redirectUriOf(client, flow) ?? ''}`}
@@ -140,6 +145,11 @@ export function PlaygroundPage() {
                 defaultRedirect={redirectUriOf(client, flow)}
                 runApi={runApi}
                 flowStart={() => flowStart()}
+                smart={
+                  isSmartApp(client)
+                    ? { fhirBase: `${endpoints.data.base}/fhir`, launchUri: client?.smart?.launch_uri }
+                    : undefined
+                }
               />
             ) : (
               <FlowRunner
