@@ -1,7 +1,9 @@
 import type { Client } from '../model/client.ts';
+import type { PublicJwk } from './jwks-validate.ts';
 import { generateSecret } from './secret.ts';
+import { SMART_KINDS, type SmartKindId } from './smart-kinds.ts';
 
-export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'fhir-server';
+export type ClientKindId = 'backend' | 'spa' | 'web' | 'mobile' | 'fhir-server' | SmartKindId;
 
 export interface ClientKindInput {
   id: string;
@@ -9,20 +11,35 @@ export interface ClientKindInput {
   redirectUri?: string;
   /** Only the "another FHIR server" kind: add HTTP Basic for servers that cannot do OAuth. */
   allowBasic?: boolean;
+  /** SMART kinds: where an EHR launch starts the app (`smart.launch_uri`). */
+  launchUri?: string;
+  /** SMART kinds: the allowed scopes; the kind's `defaultScopes` when absent. */
+  scope?: readonly string[];
+  /** Key-based kinds: public keys only (a private key never reaches a Client). */
+  keys?: { jwks?: readonly PublicJwk[]; jwks_uri?: string };
 }
 
 export interface ClientKind {
   id: ClientKindId;
+  /** The picker's section: plain OAuth applications or SMART on FHIR ones. */
+  group: 'oauth' | 'smart';
   label: string;
-  /** The create page's heading, a proper name: "New FHIR server client". */
+  /** The create page's heading, a proper name: "New FHIR server client", "New SMART backend service". */
   heading: string;
   /** One line shown on the kind card. */
   explanation: string;
   /** Whether the short create form asks for a redirect URI. */
   needsRedirectUri: boolean;
-  /** Whether a secret is generated at creation (shown once). */
-  confidential: boolean;
-  /** The secure starting point; confidential kinds include a freshly generated secret. */
+  /** Whether the form asks for a launch URI, and whether it must be given. */
+  launchUri?: 'required' | 'optional';
+  /**
+   * How the client proves itself: a secret generated at creation (shown once), its own key pair
+   * (public key given at creation), or nothing (a public client with PKCE).
+   */
+  credential: 'secret' | 'keys' | 'none';
+  /** SMART kinds: the scopes the form starts from (and the scope editor is shown). */
+  defaultScopes?: readonly string[];
+  /** The secure starting point; secret kinds include a freshly generated secret. */
   build: (input: ClientKindInput) => Client & { id: string };
 }
 
@@ -77,6 +94,7 @@ function serviceClient(input: ClientKindInput, grants: string[]) {
 export const CLIENT_KINDS: readonly ClientKind[] = [
   {
     id: 'backend',
+    group: 'oauth',
     // Integration engines and EHRs talking machine-to-machine need exactly this Client too: one
     // type, not two that build identical Clients (issue 14 §7).
     label: 'Backend service or integration engine',
@@ -84,26 +102,28 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
     explanation:
       'A server-side job, API, interface engine or EHR that calls Aidbox on its own behalf, with no user signing in.',
     needsRedirectUri: false,
-    confidential: true,
+    credential: 'secret',
     build: (input) => serviceClient(input, ['client_credentials']),
   },
   {
     id: 'spa',
+    group: 'oauth',
     label: 'Single-page app',
     heading: 'New single-page app client',
     explanation:
       'JavaScript running in the browser: it cannot keep a secret, so it signs users in with PKCE.',
     needsRedirectUri: true,
-    confidential: false,
+    credential: 'none',
     build: (input) => publicCodeClient(input, USER_REFRESH_TTL),
   },
   {
     id: 'web',
+    group: 'oauth',
     label: 'Web app with a server',
     heading: 'New web app client',
     explanation: 'A server-rendered app that signs users in and keeps its secret on the server.',
     needsRedirectUri: true,
-    confidential: true,
+    credential: 'secret',
     build: (input) => ({
       ...base(input),
       secret: generateSecret(),
@@ -123,22 +143,24 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
   },
   {
     id: 'mobile',
+    group: 'oauth',
     label: 'Mobile or desktop app',
     heading: 'New mobile or desktop app client',
     explanation: 'A native app on a device: no secret, PKCE, and a custom-scheme or loopback redirect.',
     needsRedirectUri: true,
-    confidential: false,
+    credential: 'none',
     build: (input) => publicCodeClient(input, NATIVE_REFRESH_TTL),
   },
   {
     id: 'fhir-server',
+    group: 'oauth',
     // Differs from a backend service where deployments need it: a peer server that cannot do OAuth
     // may be given HTTP Basic, explicitly.
     label: 'Another FHIR server',
     heading: 'New FHIR server client',
     explanation: 'A peer FHIR server that pulls or pushes resources; HTTP Basic only if it cannot do OAuth.',
     needsRedirectUri: false,
-    confidential: true,
+    credential: 'secret',
     // `type` (Aidbox's free-text Client.type) records the kind, so a peer server is told apart from
     // a backend job in the list and the review.
     build: (input) => ({
@@ -146,6 +168,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
       type: 'fhir-server',
     }),
   },
+  ...SMART_KINDS,
 ];
 
 export function clientKind(id: ClientKindId): ClientKind {

@@ -155,7 +155,7 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
           {...form.register('allowBasic')}
         />
       )}
-      {kind.confidential && (
+      {kind.credential === 'secret' && (
         <p className="field-help">
           A 256-bit secret is generated when you create the Client and shown to you once.
         </p>
