@@ -91,7 +91,7 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
         <div hidden={way !== 'uri'}>
           <div className="field">
             <label htmlFor={uriId} className="field-label">
-              JWKS URI
+              JWK Set URL (jwks_uri)
             </label>
             <input
               id={uriId}

@@ -1,0 +1,87 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { keyRows, keySize, privateMembersIn, validateAddition } from './jwk-summary.ts';
+
+function rsa(bits: number, kid: string) {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  const pub = publicKey.export({ format: 'jwk' }) as Record<string, string>;
+  const priv = privateKey.export({ format: 'jwk' }) as Record<string, string>;
+  return { pub: { ...pub, kid, alg: 'RS384', use: 'sig' }, priv: { ...priv, kid, alg: 'RS384', use: 'sig' } };
+}
+
+const strong = rsa(2048, 'strong');
+const weak = rsa(1024, 'weak');
+
+describe('keyRows', () => {
+  it('gives size, type and problems per key', () => {
+    const ec = { kty: 'EC', crv: 'P-384', kid: 'ec', alg: 'ES384', x: 'AAAA', y: 'AAAA' };
+    const rows = keyRows([strong.pub, weak.pub, ec]);
+    expect(rows.map((r) => [r.kid, r.kty, r.alg, r.size])).toEqual([
+      ['strong', 'RSA', 'RS384', '2048-bit'],
+      ['weak', 'RSA', 'RS384', '1024-bit'],
+      ['ec', 'EC', 'ES384', 'P-384'],
+    ]);
+    expect(rows[0]?.problems).toEqual([]);
+    expect(rows[1]?.problems.map((p) => p.message)).toEqual([
+      'The RSA key has 1024 bits: at least 2048 are required.',
+    ]);
+  });
+
+  it('says a stored private key is stored (not "refused"), names members, never values', () => {
+    const [row] = keyRows([strong.priv]);
+    expect(row?.privateMembers).toEqual(['d', 'p', 'q', 'dp', 'dq', 'qi']);
+    const text = row?.problems.map((p) => p.message).join(' ') ?? '';
+    expect(text).toMatch(/Private key material is stored with this key \(d, p, q, dp, dq, qi\)/);
+    expect(text).not.toMatch(/refused/);
+    expect(text).not.toContain(strong.priv.d);
+    expect(row?.problems).toHaveLength(1);
+  });
+
+  it('flags the second of two keys with one kid', () => {
+    const rows = keyRows([strong.pub, { ...strong.pub }]);
+    expect(rows[0]?.problems).toEqual([]);
+    expect(rows[1]?.problems[0]?.message).toMatch(/kid "strong" is already used by key 1/);
+  });
+
+  it('reads no size from an unreadable key', () => {
+    expect(keySize({ kty: 'RSA', n: '***' })).toBeUndefined();
+    expect(keySize({ kty: 'oct' })).toBeUndefined();
+  });
+});
+
+describe('validateAddition', () => {
+  it('accepts a new public key as sanitized members only', () => {
+    const v = validateAddition([weak.pub], JSON.stringify({ ...strong.pub, extra: 'x' }));
+    expect(v.ok).toBe(true);
+    expect(v.keys).toEqual([strong.pub]);
+  });
+
+  it('refuses a kid the Client already has, and keeps the other keys', () => {
+    const other = rsa(2048, 'other').pub;
+    const v = validateAddition([strong.pub], JSON.stringify({ keys: [other, { ...strong.pub }] }));
+    expect(v.ok).toBe(false);
+    expect(v.problems).toEqual([
+      {
+        index: 1,
+        level: 'error',
+        message: 'kid "strong" is already used by a key of this Client: kids must be unique.',
+      },
+    ]);
+    expect(v.keys).toEqual([other]);
+  });
+
+  it('passes on a whole-input problem as it is', () => {
+    expect(validateAddition([], '{"keys": [')).toMatchObject({ ok: false, keys: [] });
+    expect(validateAddition([], '[]').problems[0]?.index).toBeUndefined();
+  });
+});
+
+describe('privateMembersIn', () => {
+  it('names the private members of a key or a set, in a fixed order', () => {
+    expect(privateMembersIn(JSON.stringify(strong.priv))).toEqual(['d', 'p', 'q', 'dp', 'dq', 'qi']);
+    expect(privateMembersIn(JSON.stringify({ keys: [strong.pub, { kty: 'oct', k: 'x' }] }))).toEqual(['k']);
+    expect(privateMembersIn(JSON.stringify(strong.pub))).toEqual([]);
+    expect(privateMembersIn('{"d": ')).toEqual([]);
+    expect(privateMembersIn('null')).toEqual([]);
+  });
+});
