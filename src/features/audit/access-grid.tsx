@@ -5,7 +5,10 @@ import { TableScroll } from '../../components/ui/table-scroll.tsx';
 import type { Cell } from '../../domain/effective-access-cells.ts';
 import { INTERACTIONS, type ClientRef } from '../../domain/effective-access.ts';
 import type { AccessRow } from '../../domain/evidence.ts';
+import type { ResourceScope } from '../../domain/smart-scopes.ts';
 import { paths } from '../../routes/paths.ts';
+import { scopeCover } from './access-scopes.ts';
+import { ScopeLine } from './access-scopes-panel.tsx';
 
 export function CellView({ cell }: { cell: Cell }) {
   switch (cell.status) {
@@ -34,7 +37,16 @@ export function CellView({ cell }: { cell: Cell }) {
   }
 }
 
-export function AccessGrid({ rows, types }: { rows: readonly AccessRow[]; types: readonly string[] }) {
+/** `scopes`: the Client's allowed resource scopes, shown under each policy cell (SMART Clients). */
+export function AccessGrid({
+  rows,
+  types,
+  scopes,
+}: {
+  rows: readonly AccessRow[];
+  types: readonly string[];
+  scopes?: readonly ResourceScope[] | undefined;
+}) {
   const byKey = new Map(rows.map((r) => [`${r.resourceType}|${r.interaction}`, r.cell]));
   return (
     <>
@@ -60,6 +72,7 @@ export function AccessGrid({ rows, types }: { rows: readonly AccessRow[]; types:
                   return (
                     <td key={i} data-cell={`${t}:${i}`}>
                       {cell ? <CellView cell={cell} /> : null}
+                      {scopes ? <ScopeLine cover={scopeCover(scopes, t, i)} /> : null}
                     </td>
                   );
                 })}

@@ -72,4 +72,66 @@ describe('Effective access', () => {
     await done(/^Done: .*\(\d+ answered from cache\)\.$/);
     expect(server.testPolicyCalls).toHaveLength(asked);
   }, 15_000);
+
+  it('a SMART Client’s scopes stand beside its policy cells, with the both-must-allow rule', async () => {
+    const server = fakeAidbox([
+      {
+        id: 'tracker',
+        type: 'smart-app',
+        scope: ['launch/patient', 'openid', 'patient/Patient.rs', 'patient/*.c', 'patient/Observation.rx'],
+      },
+      {
+        resourceType: 'AccessPolicy',
+        id: 'tracker-all',
+        engine: 'allow',
+        link: [{ reference: 'Client/tracker' }],
+      },
+    ]);
+    server.verdict = () => true;
+    renderRoutes(auditRoutes, '/audit/access?client=tracker', { server });
+    const panel = await screen.findByRole('region', { name: 'SMART scopes' }, { timeout: 5000 });
+    expect(within(panel).getByRole('note', { name: 'Scopes and policies' })).toHaveTextContent(
+      /must be allowed by both a granted scope .* and an AccessPolicy.*Aidbox puts atv: 2 in the tokens it issues for this Client/,
+    );
+    const table = within(panel).getByRole('table', { name: 'Allowed resource scopes' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'ScopeContextResource typeAllowsOnly where',
+      'patient/Patient.rspatientthe launch patient’s dataPatientread, search—',
+      'patient/*.cpatientthe launch patient’s dataevery type (*)create—',
+    ]);
+    expect(panel).toHaveTextContent('Other scopes (reach no resource): launch/patient openid');
+    expect(within(panel).getByRole('note', { name: 'Malformed scopes' })).toHaveTextContent(
+      'patient/Observation.rx',
+    );
+    // Policies allow everything; the scope line says what an atv 2 token may still do.
+    await screen.findByText(/^Done:/, {}, { timeout: 5000 });
+    const cell = (c: string) => document.querySelector(`td[data-cell="${c}"]`);
+    expect(cell('Patient:read')).toHaveTextContent('Allowed');
+    expect(cell('Patient:read')).toHaveTextContent('scope: patient/Patient.rs');
+    expect(cell('Patient:delete')).toHaveTextContent('Allowed');
+    expect(cell('Patient:delete')).toHaveTextContent('no scope covers it');
+    expect(cell('Observation:create')).toHaveTextContent('scope: patient/*.c');
+    expect(cell('Observation:transaction')).toHaveTextContent('scopes: per entry');
+  });
+
+  it('a Client without scopes shows no scope panel or lines', async () => {
+    const server = fakeAidbox([
+      { id: 'plain', grant_types: ['basic'] },
+      {
+        resourceType: 'AccessPolicy',
+        id: 'plain-all',
+        engine: 'allow',
+        link: [{ reference: 'Client/plain' }],
+      },
+    ]);
+    server.verdict = () => true;
+    renderRoutes(auditRoutes, '/audit/access?client=plain', { server });
+    await screen.findByText(/^Done:/, {}, { timeout: 5000 });
+    expect(screen.queryByRole('region', { name: 'SMART scopes' })).toBeNull();
+    expect(document.querySelector('.au-scope')).toBeNull();
+  });
 });

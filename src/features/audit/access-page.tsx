@@ -14,6 +14,8 @@ import { DEFAULT_RESOURCE_TYPES, INTERACTIONS } from '../../domain/effective-acc
 import { accessCsv, accessJson, evidenceFileName } from '../../domain/evidence.ts';
 import { AccessGrid, AllClientsSummary } from './access-grid.tsx';
 import { clientRef } from './access-model.ts';
+import { clientScopes } from './access-scopes.ts';
+import { ScopesPanel } from './access-scopes-panel.tsx';
 import { AuditLayout, useReviewer } from './audit-layout.tsx';
 import { downloadText } from './download.ts';
 import { ExportButtons } from './export-buttons.tsx';
@@ -52,6 +54,7 @@ export function AccessPage() {
   );
   const counts = countCells(rows.map((r) => r.cell));
   const current = clients.data?.find((s) => s.client.id === chosen)?.client;
+  const scopes = useMemo(() => clientScopes(current), [current]);
 
   function exportAs(kind: 'csv' | 'json') {
     const generatedAt = new Date().toISOString();
@@ -131,7 +134,10 @@ export function AccessPage() {
           {chosen === ALL_CLIENTS ? (
             <AllClientsSummary rows={rows} clients={refs} />
           ) : (
-            <AccessGrid rows={rows} types={DEFAULT_RESOURCE_TYPES} />
+            <>
+              {scopes ? <ScopesPanel scopes={scopes} /> : null}
+              <AccessGrid rows={rows} types={DEFAULT_RESOURCE_TYPES} scopes={scopes?.resource} />
+            </>
           )}
         </>
       )}
