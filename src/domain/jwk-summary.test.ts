@@ -1,16 +1,27 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { keyRows, keySize, privateMembersIn, validateAddition } from './jwk-summary.ts';
 
-function rsa(bits: number, kid: string) {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
-  const pub = publicKey.export({ format: 'jwk' }) as Record<string, string>;
-  const priv = privateKey.export({ format: 'jwk' }) as Record<string, string>;
-  return { pub: { ...pub, kid, alg: 'RS384', use: 'sig' }, priv: { ...priv, kid, alg: 'RS384', use: 'sig' } };
+/** A real RS384 pair (jose): every member it exports is a string. */
+async function rsa(kid: string) {
+  const { publicKey, privateKey } = await generateKeyPair('RS384', { extractable: true });
+  const extra = { kid, alg: 'RS384', use: 'sig' };
+  const strings = (jwk: object) => ({ ...jwk, ...extra }) as Record<string, string>;
+  return { pub: strings(await exportJWK(publicKey)), priv: strings(await exportJWK(privateKey)) };
+}
+/** An RSA key whose modulus has `bits` bits (synthetic: only its length is judged). */
+function weakRsa(kid: string, bits = 1024): Record<string, string> {
+  const bytes = new Uint8Array(bits / 8);
+  bytes[0] = 0xc0;
+  const n = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
 }
 
-const strong = rsa(2048, 'strong');
-const weak = rsa(1024, 'weak');
+const strong = await rsa('strong');
+const weak = { pub: weakRsa('weak') };
 
 describe('keyRows', () => {
   it('gives size, type and problems per key', () => {
@@ -56,8 +67,8 @@ describe('validateAddition', () => {
     expect(v.keys).toEqual([strong.pub]);
   });
 
-  it('refuses a kid the Client already has, and keeps the other keys', () => {
-    const other = rsa(2048, 'other').pub;
+  it('refuses a kid the Client already has, and keeps the other keys', async () => {
+    const other = (await rsa('other')).pub;
     const v = validateAddition([strong.pub], JSON.stringify({ keys: [other, { ...strong.pub }] }));
     expect(v.ok).toBe(false);
     expect(v.problems).toEqual([

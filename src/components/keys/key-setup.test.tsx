@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { generateKeyPairSync } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { PRIVATE_MEMBERS } from '../../domain/jwks-validate.ts';
@@ -30,10 +30,20 @@ function renderSetup() {
   return { calls, last: () => calls[calls.length - 1] };
 }
 
-function rsaJwk(bits: number, kid: string, withPrivate = false) {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
-  const jwk = (withPrivate ? privateKey : publicKey).export({ format: 'jwk' }) as Record<string, string>;
-  return { ...jwk, kid, alg: 'RS384', use: 'sig' };
+async function rsaJwk(kid: string, withPrivate = false): Promise<Record<string, string>> {
+  const { publicKey, privateKey } = await generateKeyPair('RS384', { extractable: true });
+  const jwk = await exportJWK(withPrivate ? privateKey : publicKey);
+  return { ...(jwk as Record<string, string>), kid, alg: 'RS384', use: 'sig' };
+}
+/** An RSA key whose modulus has 1024 bits (synthetic: only its length is judged). */
+function weakRsa(kid: string): Record<string, string> {
+  const bytes = new Uint8Array(128);
+  bytes[0] = 0xc0;
+  const n = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
 }
 
 /** Captures what the one-time view hands to the browser's download. */
@@ -107,7 +117,7 @@ describe('KeySetup', () => {
 
   it('refuses a pasted private key, names its members, clears it, and never passes it on', async () => {
     const { calls } = renderSetup();
-    const priv = rsaJwk(2048, 'leaky', true);
+    const priv = await rsaJwk('leaky', true);
     const box = await paste(JSON.stringify({ keys: [priv] }));
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Refused: the text held private key material (d, p, q, dp, dq, qi)',
@@ -120,13 +130,13 @@ describe('KeySetup', () => {
 
   it('adds a pasted public key; says why a duplicate kid or a 1024-bit key is refused', async () => {
     const { last } = renderSetup();
-    const good = rsaJwk(2048, 'k1');
+    const good = await rsaJwk('k1');
     await paste(JSON.stringify(good));
     expect(last()?.[1]).toBe(false); // pasted but not added yet
     await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
     expect(last()).toEqual([{ jwks: [good] }, true]);
 
-    await paste(JSON.stringify({ keys: [rsaJwk(2048, 'k1'), rsaJwk(1024, 'k2')] }));
+    await paste(JSON.stringify({ keys: [await rsaJwk('k1'), weakRsa('k2')] }));
     const problems = screen.getByRole('list');
     expect(problems).toHaveTextContent(
       'Key 1: kid "k1" is already used by a key of this Client: kids must be unique.',
