@@ -40,6 +40,8 @@ export const clientFormSchema = z.object({
   allowed_origins: z.string(),
   allowedIssuers: z.string(),
   jwks_uri: z.string(),
+  /** The stored keys as they are (a stored private member is shown as a problem, then removed). */
+  jwks: z.array(z.record(z.string(), z.unknown())),
   fhir_base_url: z.string(),
   smart: z.object({ launch_uri: z.string(), name: z.string(), description: z.string() }),
   details: z
@@ -101,6 +103,7 @@ export function toFormValues(client: JsonObject): ClientFormValues {
     allowed_origins: lines(client.allowed_origins),
     allowedIssuers: lines(client.allowedIssuers),
     jwks_uri: str(client.jwks_uri),
+    jwks: Array.isArray(client.jwks) ? client.jwks.filter(isJsonObject) : [],
     fhir_base_url: str(client['fhir-base-url']),
     smart: { launch_uri: str(smart.launch_uri), name: str(smart.name), description: str(smart.description) },
     details: isJsonObject(client.details) ? JSON.stringify(client.details, null, 2) : '',
@@ -122,6 +125,12 @@ const list: Conv = (v) => {
           .map((s) => s.trim())
           .filter(Boolean)
       : [];
+  return items.length > 0 ? items : undefined;
+};
+// Scopes are space-separated (RFC 6749 §3.3), typed one per line or several on one; never split
+// on commas, which FHIR search values inside a scope use (category=laboratory,vital-signs).
+const scopes: Conv = (v) => {
+  const items = typeof v === 'string' ? [...new Set(v.split(/\s+/).filter(Boolean))] : [];
   return items.length > 0 ? items : undefined;
 };
 const jsonObject: Conv = (v) => {
@@ -150,10 +159,11 @@ const FIELDS: [string, string[], Conv][] = [
   ['first_party', ['first_party'], flag],
   ['trusted', ['trusted'], flag],
   ['grant_types', ['grant_types'], (v) => (Array.isArray(v) ? (v as string[]) : undefined)],
-  ['scope', ['scope'], list],
+  ['scope', ['scope'], scopes],
   ['allowed_origins', ['allowed_origins'], list],
   ['allowedIssuers', ['allowedIssuers'], list],
   ['jwks_uri', ['jwks_uri'], exact],
+  ['jwks', ['jwks'], (v) => (Array.isArray(v) && v.length > 0 ? (v as Json) : undefined)],
   ['fhir_base_url', ['fhir-base-url'], text],
   ['smart.launch_uri', ['smart', 'launch_uri'], exact],
   ['smart.name', ['smart', 'name'], text],

@@ -4,6 +4,7 @@ import { set, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { JsonObject } from '../../model/json.ts';
 import type { ClientSubject } from '../../domain/client-grants.ts';
 import { validateClient, type RuleIssue, type ValidationResult } from '../../domain/client-validation.ts';
+import { scopeRuleErrors } from '../../domain/scope-check.ts';
 import { applyForm, clientFormSchema, formFieldForPath, type ClientFormValues } from './clients-schema.ts';
 
 export interface EditorBase {
@@ -20,13 +21,20 @@ export function editedClient(base: EditorBase, values: ClientFormValues): JsonOb
 }
 
 export function checkRules(base: EditorBase, client: JsonObject, legacyOverride: boolean): ValidationResult {
-  return validateClient(client, {
+  const result = validateClient(client, {
     isNew: false,
     clientKind: 'unknown',
     loaded: base.loaded.client,
     hasStoredSecret: base.loaded.hasSecret,
     legacyOverride,
   });
+  // Malformed SMART scopes block like any rule; ones the loaded Client already had, in a scope
+  // list left as it was, only until acknowledged.
+  const scopeErrors = scopeRuleErrors(client.scope);
+  if (scopeErrors.length === 0) return result;
+  return JSON.stringify(client.scope) === JSON.stringify(base.loaded.client.scope)
+    ? { ...result, existing: [...result.existing, ...scopeErrors] }
+    : { ...result, errors: [...result.errors, ...scopeErrors] };
 }
 
 /** Rule issues grouped by the form field that shows them. */

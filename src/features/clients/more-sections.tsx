@@ -1,6 +1,7 @@
 import { useFormContext } from 'react-hook-form';
 import { TextArea, TextField } from '../../components/form/text-field.tsx';
 import type { ClientFormValues } from './clients-schema.ts';
+import { ScopesSection } from './scopes-section.tsx';
 
 /** Scopes, SMART, keys and origins, and free-form details: one fieldset per concern. */
 export function MoreSections({ warnings }: { warnings: Record<string, string[]> }) {
@@ -8,15 +9,7 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
   const e = formState.errors;
   return (
     <>
-      <fieldset className="cc-section">
-        <legend>Scopes</legend>
-        <TextArea
-          label="Scopes"
-          help="Scopes the Client may request, one per line (e.g. system/*.read). Grant only what it needs."
-          error={e.scope?.message}
-          {...register('scope')}
-        />
-      </fieldset>
+      <ScopesSection />
       <fieldset className="cc-section">
         <legend>SMART on FHIR</legend>
         <TextField
