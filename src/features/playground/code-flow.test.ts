@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { CALLBACK_MESSAGE, waitForPopupCallback } from './code-flow.ts';
 
 function post(data: unknown, origin: string, source: unknown) {

@@ -63,6 +63,11 @@ export function saveRun(run: Run): void {
   emit();
 }
 
+/** The runs kept in this tab's memory (what RecentRuns shows). */
+export function currentRuns(): readonly Run[] {
+  return runs;
+}
+
 export function useRuns(): Run[] {
   return useSyncExternalStore(
     (l) => {
