@@ -87,7 +87,8 @@ describe('KeySetup', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generate key pair' }));
     const once = await screen.findByRole('region', { name: 'Download the private key now' });
     const [value, valid] = last() ?? [{}, false];
-    expect(valid).toBe(true);
+    // Not writable yet: the private half has not been downloaded.
+    expect(valid).toBe(false);
     expect(value.jwks).toHaveLength(1);
     const key = value.jwks?.[0] ?? {};
     expect(Object.keys(key).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
@@ -108,8 +109,9 @@ describe('KeySetup', () => {
 
     await userEvent.click(within(once).getByRole('button', { name: /Download PEM/ }));
     expect(downloads.names[1]).toMatch(/\.pem$/);
-    // Both files saved: the one-time view is gone and so is the key text.
+    // Both files saved: the one-time view is gone and so is the key text; the keys may be written.
     expect(screen.queryByRole('region', { name: 'Download the private key now' })).toBeNull();
+    expect(last()?.[1]).toBe(true);
     expect(document.body.textContent).not.toContain('PRIVATE KEY');
     expect(document.body.innerHTML).not.toContain(privateJwk.d);
     expect(screen.getByRole('button', { name: 'Generate another key pair' })).toBeEnabled();

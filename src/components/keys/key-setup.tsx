@@ -19,8 +19,9 @@ export interface KeySetupProps {
   clientId: string;
   value: KeySetupValue;
   /**
-   * `valid`: there is at least one key or a usable jwks_uri, no key has an error, and no pasted text
-   * waits to be added (so nothing the admin typed is silently dropped).
+   * `valid`: there is at least one key or a usable jwks_uri, no key has an error, no pasted text
+   * waits to be added (so nothing the admin typed is silently dropped), and no generated private key
+   * waits to be downloaded (so no Client is written with a key nobody holds).
    */
   onChange: (value: KeySetupValue, valid: boolean) => void;
 }
@@ -57,7 +58,10 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
     latest.current = value;
   }, [value]);
 
-  function emit(next: KeySetupValue, pending = draft) {
+  // A generated private key not yet downloaded counts as pending work too: writing the Client now
+  // would register a public key whose private half is about to be lost.
+  const [keyPending, setKeyPending] = useState(false);
+  function emit(next: KeySetupValue, pending = draft || keyPending) {
     latest.current = next;
     onChange(next, keySetupValid(next, pending));
   }
@@ -76,7 +80,18 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
           a private key not yet downloaded, or text not yet added. */}
       <Tabs label="How to add a key" value={way} onChange={setWay} items={WAYS}>
         <div hidden={way !== 'generate'}>
-          <KeyGenerator clientId={clientId} onGenerated={(key) => addKeys([{ ...key.publicJwk }])} />
+          <KeyGenerator
+            clientId={clientId}
+            onGenerated={(key) => {
+              setKeyPending(true);
+              const cur = latest.current;
+              emit({ ...cur, jwks: [...(cur.jwks ?? []), { ...key.publicJwk }] }, true);
+            }}
+            onDone={() => {
+              setKeyPending(false);
+              emit(latest.current, draft);
+            }}
+          />
         </div>
         <div hidden={way !== 'paste'}>
           <KeyImport
@@ -84,7 +99,7 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
             onAdd={addKeys}
             onDraftChange={(pending) => {
               setDraft(pending);
-              emit(latest.current, pending);
+              emit(latest.current, pending || keyPending);
             }}
           />
         </div>
