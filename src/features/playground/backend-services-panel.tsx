@@ -145,7 +145,7 @@ export function BackendServicesPanel({
         <legend>Signing key</legend>
         <label className="pg-check">
           <input type="radio" checked={source === 'paste'} onChange={() => setSource('paste')} />
-          Paste the Client’s private key
+          Paste a key
         </label>
         <label className="pg-check">
           <input type="radio" checked={source === 'generate'} onChange={() => setSource('generate')} />
