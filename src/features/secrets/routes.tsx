@@ -1,4 +1,4 @@
-// Route objects for secret rotation, mounted inside the signed-in shell. The page is lazy, and
+// Route objects for secret and key rotation, mounted inside the signed-in shell. The pages are lazy, and
 // zxcvbn is a further lazy import inside it (only when an admin types their own secret).
 import type { RouteObject } from 'react-router';
 import { ROUTE_LOADING } from '../../components/ui/status-line.tsx';
@@ -12,5 +12,10 @@ export const secretRoutes: RouteObject[] = [
     path: ROUTES.rotateSecret,
     hydrateFallbackElement: loading,
     lazy: async () => ({ Component: (await import('./rotate-secret-page.tsx')).RotateSecretPage }),
+  },
+  {
+    path: ROUTES.rotateKeys,
+    hydrateFallbackElement: loading,
+    lazy: async () => ({ Component: (await import('./rotate-keys-page.tsx')).RotateKeysPage }),
   },
 ];

@@ -8,12 +8,21 @@ const STEPS: { id: StepId; label: string }[] = [
   { id: 'handoff', label: 'Hand-off' },
 ];
 
-/** Where the admin is; the steps are not links because each one depends on the one before. */
-export function StepList({ current }: { current: StepId }) {
-  const at = STEPS.findIndex((s) => s.id === (current === 'done' ? 'handoff' : current));
+/**
+ * Where the admin is; the steps are not links because each one depends on the one before. `steps`
+ * defaults to the secret rotation's; `'done'` shows the last step as current.
+ */
+export function StepList({
+  current,
+  steps = STEPS,
+}: {
+  current: string;
+  steps?: readonly { id: string; label: string }[];
+}) {
+  const at = steps.findIndex((s) => s.id === (current === 'done' ? steps.at(-1)?.id : current));
   return (
     <ol className="sx-steps" aria-label="Rotation steps">
-      {STEPS.map((s, i) => (
+      {steps.map((s, i) => (
         <li
           key={s.id}
           className={i < at ? 'sx-step-done' : i === at ? 'sx-step-current' : undefined}

@@ -19,7 +19,7 @@ export function basicAuthorization(clientId: string, secret: string): string {
 
 const TIMEOUT_MS = 15_000;
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+export async function send(url: string, init: RequestInit): Promise<Response> {
   return fetch(url, {
     ...init,
     credentials: 'omit',
@@ -28,7 +28,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   });
 }
 
-function failure(e: unknown): ProbeOutcome {
+export function failure(e: unknown): ProbeOutcome {
   const timeout = e instanceof DOMException && e.name === 'TimeoutError';
   return {
     kind: 'unknown',
@@ -36,7 +36,7 @@ function failure(e: unknown): ProbeOutcome {
   };
 }
 
-async function oauthError(res: Response): Promise<string> {
+export async function oauthError(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
   return typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`;
 }
@@ -104,7 +104,7 @@ export async function probeBasic(aidboxUrl: string, clientId: string, secret: st
 }
 
 /** Ends the session of a token obtained for verification (devbox README: DELETE /Session). */
-async function revokeToken(aidboxUrl: string, token: string): Promise<boolean> {
+export async function revokeToken(aidboxUrl: string, token: string): Promise<boolean> {
   try {
     const res = await send(`${aidboxUrl}/Session`, {
       method: 'DELETE',
