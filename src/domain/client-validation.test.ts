@@ -145,6 +145,7 @@ describe('validateClient', () => {
       /token_format: Aidbox supports only "jwt"/,
     );
     expect(at({ ...spa, jwks_uri: 'http://k.example.com' }).errors).toMatch(/jwks_uri: /);
+    expect(at({ ...spa, jwks_uri: 'http://localhost:8082/.well-known/jwks.json' }).errors).toBe('');
     expect(at({ ...spa, smart: { launch_uri: 'javascript:x' } }).errors).toMatch(/smart\.launch_uri: /);
     expect(
       at({

@@ -9,6 +9,7 @@ import {
   isPublicClient,
 } from './client-grants.ts';
 import { checkRedirectUri } from './redirect-uri.ts';
+import { isLoopbackHttp } from './jwks-validate.ts';
 
 export interface RuleIssue {
   /** Dot path of the field, e.g. `auth.authorization_code.redirect_uri`; `''` for the whole Client. */
@@ -194,8 +195,13 @@ function checkUrls(
   error: (p: string, m: string) => void,
   warn: (p: string, m: string) => void,
 ): void {
-  if (client.jwks_uri !== undefined && client.jwks_uri !== '' && !isHttpsUrl(client.jwks_uri)) {
-    error('jwks_uri', 'The JWKS URI must be an https:// address.');
+  // Plain http on loopback is for development (issue 12 §2; devbox fetches it too): the review flags it.
+  const jwksUri = client.jwks_uri;
+  if (jwksUri !== undefined && jwksUri !== '' && !isHttpsUrl(jwksUri) && !isLoopbackHttp(jwksUri)) {
+    error(
+      'jwks_uri',
+      'The JWKS URI must be an https:// address. Plain http is allowed only on localhost, for development.',
+    );
   }
   const smart = client.smart as { launch_uri?: unknown } | undefined;
   if (typeof smart?.launch_uri === 'string' && smart.launch_uri !== '' && !isHttpsUrl(smart.launch_uri)) {

@@ -26,6 +26,7 @@ import { ExistingProblems } from './existing-problems.tsx';
 import { useFieldFocus, type EditorTab } from './field-focus.ts';
 import { GrantsSection } from './grants-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
+import { KeysSection } from './keys-section.tsx';
 import { MoreSections } from './more-sections.tsx';
 import { RawJsonTab } from './raw-json-tab.tsx';
 
@@ -147,6 +148,7 @@ export function EditorForm({ base, draft, isConsole, onSave, onDraft }: EditorFo
           >
             <IdentitySection warnings={warnings} />
             <GrantsSection warnings={warnings} loadedGrants={grantList(editorBase.loaded.client)} />
+            <KeysSection clientId={base.client.id ?? ''} client={edited} />
             <MoreSections warnings={warnings} />
             <ExistingProblems
               issues={rules.existing}

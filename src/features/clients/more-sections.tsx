@@ -3,7 +3,7 @@ import { TextArea, TextField } from '../../components/form/text-field.tsx';
 import type { ClientFormValues } from './clients-schema.ts';
 import { ScopesSection } from './scopes-section.tsx';
 
-/** Scopes, SMART, keys and origins, and free-form details: one fieldset per concern. */
+/** Scopes, SMART, origins, and free-form details: one fieldset per concern. */
 export function MoreSections({ warnings }: { warnings: Record<string, string[]> }) {
   const { register, formState } = useFormContext<ClientFormValues>();
   const e = formState.errors;
@@ -23,14 +23,8 @@ export function MoreSections({ warnings }: { warnings: Record<string, string[]> 
         <TextArea label="App description" rows={2} {...register('smart.description')} />
       </fieldset>
       <fieldset className="cc-section">
-        <legend>Keys, origins and token exchange</legend>
-        <TextField
-          label="JWKS URI"
-          help="https address of the Client’s public keys, for private_key_jwt authentication (no shared secret)."
-          error={e.jwks_uri?.message}
-          spellCheck={false}
-          {...register('jwks_uri')}
-        />
+        {/* The JWKS URI is edited with the keys (keys-section.tsx). */}
+        <legend>Origins and token exchange</legend>
         <TextArea
           label="Allowed origins"
           help="Browser origins allowed to call Aidbox with this Client, one per line (https://app.example.com)."
