@@ -7,9 +7,11 @@ import { foldKeys, type EvalOutcome } from '../../domain/effective-access-cells.
 import {
   ANY_TYPE,
   candidatePolicies,
-  keyForCell,
+  dependsOnClient,
+  evaluationKey,
   typeFor,
   type ClientRef,
+  type Evaluation,
   type Interaction,
 } from '../../domain/effective-access.ts';
 import type { AccessRow } from '../../domain/evidence.ts';
@@ -28,39 +30,80 @@ export interface IndexedCell {
   keys: string[];
 }
 
-export function buildCellIndex(
+export interface AccessRun {
+  /** Every distinct evaluation, in `planEvaluations`' order (the cross-check sample depends on it). */
+  plan: Evaluation[];
+  /** One entry per (Client, interaction, type), Client-major. */
+  index: IndexedCell[];
+}
+
+/**
+ * The plan and the cell index in one go, equal to `planEvaluations` and a cell-by-cell
+ * `keyForCell` index. At 200 Clients × 120 cells × ~45 candidates that is a million keys: each key
+ * string is built once per (policy, interaction, type) — per Client only for policies that read the
+ * Client — and the plan, the cells and so the results map all hold the same string objects, so
+ * folding cells is lookups of strings whose hash is already known, not a million concatenations.
+ */
+export function buildAccessRun(
   policies: readonly PolicyResource[],
   clients: readonly ClientRef[],
   types: readonly string[],
   interactions: readonly Interaction[],
-): IndexedCell[] {
-  const out: IndexedCell[] = [];
-  for (const client of clients) {
-    for (const interaction of interactions) {
-      const list = candidatePolicies(policies, client.id, interaction);
-      const policyIds = list.map((p) => p.id ?? '');
-      // The key of a candidate differs between types only in its type part: build the rest once.
-      const prefixes = list.map((p) =>
-        keyForCell(p, client, ANY_TYPE, interaction).slice(0, -suffixLength(interaction)),
-      );
-      for (const resourceType of types) {
-        const suffix = `${typeFor(resourceType, interaction)}|${interaction}`;
-        out.push({
-          clientId: client.id,
-          resourceType,
-          interaction,
-          policyIds,
-          keys: prefixes.map((x) => x + suffix),
-        });
+): AccessRun {
+  const keyTable = new Map<string, string[]>();
+  /** The key per index of `types` (all equal for transaction: one request whatever the type). */
+  const keysFor = (policy: PolicyResource, client: ClientRef, interaction: Interaction): string[] => {
+    const perClient = dependsOnClient(policy);
+    const memo = `${interaction}|${policy.id ?? ''}@${policy.meta?.versionId ?? '?'}|${perClient ? client.id : ''}`;
+    let keys = keyTable.get(memo);
+    if (!keys) {
+      const any = evaluationKey(policy, perClient ? client : undefined, ANY_TYPE, interaction);
+      keys =
+        interaction === 'transaction'
+          ? types.map(() => any)
+          : types.map((t) => evaluationKey(policy, perClient ? client : undefined, t, interaction));
+      keyTable.set(memo, keys);
+    }
+    return keys;
+  };
+  const candidates = new Map<string, PolicyResource[]>();
+  const candidatesOf = (client: ClientRef, interaction: Interaction) => {
+    const memo = `${interaction}|${client.id}`;
+    let list = candidates.get(memo);
+    if (!list) candidates.set(memo, (list = candidatePolicies(policies, client.id, interaction)));
+    return list;
+  };
+
+  const plan = new Map<string, Evaluation>();
+  for (const interaction of interactions) {
+    const n = interaction === 'transaction' ? Math.min(1, types.length) : types.length;
+    for (const client of clients) {
+      for (const policy of candidatesOf(client, interaction)) {
+        const keys = keysFor(policy, client, interaction);
+        const clientId = dependsOnClient(policy) ? client.id : undefined;
+        for (let t = 0; t < n; t++) {
+          const key = keys[t] as string;
+          if (plan.has(key)) continue;
+          const resourceType = typeFor(types[t] as string, interaction);
+          plan.set(key, { key, policy, clientId, resourceType, interaction });
+        }
       }
     }
   }
-  return out;
-}
 
-/** Length of "<type>|<interaction>" at the end of a key built for ANY_TYPE. */
-function suffixLength(interaction: Interaction): number {
-  return `${ANY_TYPE}|${interaction}`.length;
+  const index: IndexedCell[] = [];
+  for (const client of clients) {
+    for (const interaction of interactions) {
+      const list = candidatesOf(client, interaction);
+      const policyIds = list.map((p) => p.id ?? '');
+      const keyRows = list.map((p) => keysFor(p, client, interaction));
+      types.forEach((resourceType, t) => {
+        const keys = keyRows.map((row) => row[t] as string);
+        index.push({ clientId: client.id, resourceType, interaction, policyIds, keys });
+      });
+    }
+  }
+  return { plan: [...plan.values()], index };
 }
 
 export function rowsFromIndex(

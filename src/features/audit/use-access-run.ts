@@ -2,9 +2,9 @@
 // types and interactions, run them (console first, then Aidbox when it answers), fold the cells.
 import { useEffect, useMemo } from 'react';
 import type { ClientSubject } from '../../domain/client-grants.ts';
-import { planEvaluations, type ClientRef, type Interaction } from '../../domain/effective-access.ts';
+import type { ClientRef, Interaction } from '../../domain/effective-access.ts';
 import type { PolicyResource } from '../../domain/matrix.ts';
-import { buildCellIndex, rowsFromIndex } from './access-model.ts';
+import { buildAccessRun, rowsFromIndex } from './access-model.ts';
 import { useEvaluation } from './use-evaluation.ts';
 
 export function useAccessRun(
@@ -15,12 +15,8 @@ export function useAccessRun(
   interactions: readonly Interaction[],
 ) {
   const { state, start, cancel } = useEvaluation();
-  const plan = useMemo(
-    () => planEvaluations(refs, policies ?? [], types, interactions),
-    [refs, policies, types, interactions],
-  );
-  const index = useMemo(
-    () => buildCellIndex(policies ?? [], refs, types, interactions),
+  const { plan, index } = useMemo(
+    () => buildAccessRun(policies ?? [], refs, types, interactions),
     [policies, refs, types, interactions],
   );
   const byId = useMemo(
