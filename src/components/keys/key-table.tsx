@@ -63,8 +63,13 @@ export function KeyTable({ keys, onRemove, caption = 'Public keys (jwks)' }: Key
               </td>
               {onRemove ? (
                 <td>
-                  <Button size="sm" variant="danger" onClick={() => onRemove(row.kid ?? '', i)}>
-                    Remove<span className="visually-hidden"> key {row.kid ?? i + 1}</span>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    aria-label={`Remove key ${row.kid ?? i + 1}`}
+                    onClick={() => onRemove(row.kid ?? '', i)}
+                  >
+                    Remove
                   </Button>
                 </td>
               ) : null}

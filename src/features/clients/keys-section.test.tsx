@@ -1,0 +1,107 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { exportJWK, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../model/json.ts';
+import { renderRoutes } from '../../testing/render.tsx';
+import { clientRoutes } from './routes.tsx';
+
+async function rsa(kid: string, withPrivate = false): Promise<Record<string, string>> {
+  const { publicKey, privateKey } = await generateKeyPair('RS384', { extractable: true });
+  const jwk = await exportJWK(withPrivate ? privateKey : publicKey);
+  return { ...(jwk as Record<string, string>), kid, alg: 'RS384', use: 'sig' };
+}
+/** An RSA key whose modulus has 1024 bits (synthetic: only its length is judged). */
+function weakRsa(kid: string): Record<string, string> {
+  const bytes = new Uint8Array(128);
+  bytes[0] = 0xc0;
+  const n = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
+}
+
+const ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const backend = (jwks: Record<string, string>[]): JsonObject => ({
+  id: 'backend',
+  grant_types: ['client_credentials'],
+  auth: { client_credentials: { token_format: 'jwt', client_assertion_types: [ASSERTION] } },
+  scope: ['system/Patient.rs'],
+  jwks,
+});
+
+function openEditor(client: JsonObject) {
+  const { server } = renderRoutes(clientRoutes, '/clients/backend', { seed: [client] });
+  const patches = () => server.requests.filter((r) => r.method === 'PATCH');
+  return { server, patches };
+}
+
+async function keysTable() {
+  return screen.findByRole('table', { name: 'Stored public keys (jwks)' }, { timeout: 10_000 });
+}
+
+describe('the Client editor’s Keys section', () => {
+  it('shows each stored key with its problems: weak RSA, duplicate kid, stored private members', async () => {
+    const good = await rsa('good');
+    openEditor(backend([good, weakRsa('weak'), { ...good, d: 'c2VjcmV0' }]));
+    const table = await keysTable();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent(/good.*RSA \/ RS384.*2048-bit.*sig.*None/);
+    expect(rows[1]).toHaveTextContent('The RSA key has 1024 bits: at least 2048 are required.');
+    expect(rows[2]).toHaveTextContent('Private key material is stored with this key (d)');
+    expect(rows[2]).toHaveTextContent('kid "good" is already used by key 1: kids must be unique.');
+    // A stored private member is named, never shown.
+    expect(table).not.toHaveTextContent('c2VjcmV0');
+    expect(screen.getByRole('link', { name: 'rotate keys' })).toHaveAttribute(
+      'href',
+      '/clients/backend/rotate-keys',
+    );
+  }, 20_000);
+
+  it('adds a pasted public key and saves it with If-Match; a pasted private key is refused', async () => {
+    const user = userEvent.setup();
+    const old = await rsa('old');
+    const { patches, server } = openEditor(backend([old]));
+    await keysTable();
+    await user.click(screen.getByRole('tab', { name: 'Paste or upload' }));
+    const box = screen.getByLabelText('Public JWK or JWK Set');
+
+    const leaked = await rsa('leaked', true);
+    fireEvent.change(box, { target: { value: JSON.stringify(leaked) } });
+    expect(screen.getByRole('alert')).toHaveTextContent('private key material (d, p, q, dp, dq, qi)');
+    expect(box).toHaveValue('');
+
+    const added = await rsa('new');
+    fireEvent.change(box, { target: { value: JSON.stringify({ keys: [added] }) } });
+    await user.click(screen.getByRole('button', { name: 'Add key' }));
+    expect(within(await keysTable()).getAllByRole('row')).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    const [patch] = patches();
+    expect(patch?.body).toEqual({ jwks: [old, added] });
+    expect(patch?.headers.get('if-match')).toBe('W/"1"');
+    expect(JSON.stringify(server.requests.map((r) => r.body))).not.toContain(leaked.d);
+  }, 20_000);
+
+  it('removes a key only after a confirmation that warns about the last key of a keyed Client', async () => {
+    const user = userEvent.setup();
+    const { patches } = openEditor(backend([await rsa('only')]));
+    await user.click(within(await keysTable()).getByRole('button', { name: 'Remove key only' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove key only?' });
+    expect(dialog).toHaveTextContent(/This is the Client.s last key/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(await keysTable()).getAllByRole('row')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Remove key only' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Remove key only?' })).getByRole('button', {
+        name: 'Remove key',
+      }),
+    );
+    expect(screen.getByText('No keys yet.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()[0]?.body).toEqual({ jwks: null });
+  }, 20_000);
+});
