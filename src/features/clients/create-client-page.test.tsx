@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderRoutes, type RenderOptions } from '../../testing/render.tsx';
@@ -8,16 +8,27 @@ const renderClients = (path: string, seed: RenderOptions['seed'] = []) =>
   renderRoutes(clientRoutes, path, { seed });
 
 describe('Create a Client by application type', () => {
-  it('offers the five kinds with explanations', async () => {
+  it('offers the five OAuth kinds and the four SMART kinds, each group under its heading', async () => {
     renderClients('/clients/new');
-    for (const label of [
-      'Backend service or integration engine',
-      'Single-page app',
-      'Web app with a server',
-      'Mobile or desktop app',
-      'Another FHIR server',
-    ]) {
-      expect(await screen.findByRole('link', { name: new RegExp(label) })).toBeInTheDocument();
+    const groups = {
+      Applications: [
+        'Backend service or integration engine',
+        'Single-page app',
+        'Web app with a server',
+        'Mobile or desktop app',
+        'Another FHIR server',
+      ],
+      'SMART on FHIR': [
+        'SMART backend service',
+        'SMART app with EHR launch',
+        'SMART standalone patient app',
+        'Confidential asymmetric SMART app',
+      ],
+    };
+    for (const [title, labels] of Object.entries(groups)) {
+      const group = await screen.findByRole('region', { name: title });
+      const links = within(group).getAllByRole('link');
+      expect(links.map((l) => within(l).getByRole('heading').textContent)).toEqual(labels);
     }
   });
 

@@ -1,27 +1,28 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { clientMutations } from '../../api/clients.ts';
 import { isAidboxError, outcomeToFieldErrors } from '../../api/errors.ts';
 import { runMutation } from '../../api/run-mutation.ts';
+import { KeySetup } from '../../components/keys/key-setup.tsx';
 import { LeaveGuard, SKIP_LEAVE_GUARD } from '../../components/ui/leave-guard.tsx';
 import { clientKind, isClientKindId, type ClientKind } from '../../domain/client-kinds.ts';
-import { validateClient } from '../../domain/client-validation.ts';
-import { secretFingerprint } from '../../domain/fingerprint.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { errorText } from '../../components/ui/error-text.ts';
+import { buildNewClient, type KeyChoice } from './create-client-build.ts';
 import {
   createClientSchema,
+  createDefaults,
   createFieldForPath,
-  EMPTY_CREATE,
   type CreateClientValues,
 } from './create-client-schema.ts';
 import { KindPicker } from './kind-picker.tsx';
 import { paths } from '../../routes/paths.ts';
 import { Checkbox } from '../../components/form/choice-fields.tsx';
 import { TextField } from '../../components/form/text-field.tsx';
+import { ScopeEditor } from './scope-editor.tsx';
 import { SecretOnce } from './secret-once.tsx';
 import './clients.css';
 
@@ -42,46 +43,46 @@ export function CreateClientPage() {
   );
 }
 
+const REDIRECT_HELP = {
+  native:
+    'A reverse-DNS custom scheme (com.example.app:/callback) or a loopback address (http://127.0.0.1:PORT/callback).',
+  web: 'The exact https address Aidbox sends users back to after sign-in. No wildcards, no “#”.',
+};
+
 function CreateClientForm({ kind }: { kind: ClientKind }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<{ id: string; secret: string; fingerprint: string }>();
   const [formError, setFormError] = useState('');
+  // Public keys only (KeySetup keeps a generated private key to itself): safe in state.
+  const [keys, setKeys] = useState<KeyChoice>({ value: {}, valid: false });
+  const [keysError, setKeysError] = useState('');
   const form = useForm<CreateClientValues>({
     resolver: zodResolver(createClientSchema),
-    defaultValues: EMPTY_CREATE,
+    defaultValues: createDefaults(kind),
   });
   const { errors, isSubmitting, isDirty } = form.formState;
+  const [clientId, scope] = useWatch({ control: form.control, name: ['id', 'scope'] });
 
   // Not a useMutation: its variables would hold the new secret in the MutationCache.
   async function submit(values: CreateClientValues) {
     setFormError('');
-    const built = kind.build({
-      id: values.id,
-      ...(values.name ? { name: values.name } : {}),
-      ...(kind.needsRedirectUri ? { redirectUri: values.redirectUri } : {}),
-      allowBasic: values.allowBasic,
-    });
-    // Recorded like a rotation does, so the secret's age is known from day one and the review
-    // does not call a brand-new secret "never rotated".
-    const fingerprint = built.secret ? await secretFingerprint(built.secret) : '';
-    const resource = built.secret
-      ? {
-          ...built,
-          details: { secretRotatedAt: new Date().toISOString(), secretFingerprint: fingerprint },
-        }
-      : built;
-    const rules = validateClient(resource, { isNew: true, clientKind: kind.id });
+    setKeysError('');
+    const { resource, fingerprint, errors: issues } = await buildNewClient(kind, values, keys);
     const messages = new Map<keyof CreateClientValues | 'root', string[]>();
-    for (const issue of rules.errors) {
+    const keyMessages: string[] = [];
+    for (const issue of issues) {
       const field = createFieldForPath(issue.path) ?? 'root';
-      messages.set(field, [...(messages.get(field) ?? []), issue.message]);
+      if (field === 'keys') keyMessages.push(issue.message);
+      else messages.set(field, [...(messages.get(field) ?? []), issue.message]);
     }
     for (const [field, list] of messages) form.setError(field, { message: list.join(' ') });
-    if (rules.errors.length > 0) return;
+    setKeysError(keyMessages.join(' '));
+    if (issues.length > 0) return;
     try {
       // The options close over the resource and its secret: no mutation variable ever holds it.
-      // Success refreshes every Client query through the mutation's meta.
+      // Success refreshes every Client query through the mutation's meta. One POST: the Client is
+      // written whole, keys included, or not at all.
       await runMutation(queryClient, clientMutations.create(resource), undefined);
     } catch (error) {
       if (isAidboxError(error) && error.reason === 'exists') {
@@ -93,9 +94,9 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
         return;
       }
       const mapped = isAidboxError(error) ? outcomeToFieldErrors(error.issues, 'Client') : undefined;
-      for (const [path, messages] of Object.entries(mapped?.fields ?? {})) {
+      for (const [path, list] of Object.entries(mapped?.fields ?? {})) {
         const field = createFieldForPath(path);
-        if (field) form.setError(field, { message: messages.join(' ') });
+        if (field && field !== 'keys') form.setError(field, { message: list.join(' ') });
       }
       setFormError(errorText(error));
       return;
@@ -116,9 +117,12 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       />
     );
   }
+  const keyed = kind.credential === 'keys';
   return (
     <form className="cc-form" noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)}>
       <p className="cc-muted">{kind.explanation}</p>
+      {/* A generated private key not yet downloaded has its own guard (KeySetup's), mounted later, so
+          react-router consults it instead of this one while it shows. */}
       <LeaveGuard when={isDirty} title="Discard this new Client?">
         <p>The Client has not been created yet. If you leave now, what you typed is lost.</p>
       </LeaveGuard>
@@ -139,14 +143,24 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
       {kind.needsRedirectUri && (
         <TextField
           label="Redirect URI"
-          help={
-            kind.id === 'mobile'
-              ? 'A reverse-DNS custom scheme (com.example.app:/callback) or a loopback address (http://127.0.0.1:PORT/callback).'
-              : 'The exact https address Aidbox sends users back to after sign-in. No wildcards, no “#”.'
-          }
+          help={kind.id === 'mobile' ? REDIRECT_HELP.native : REDIRECT_HELP.web}
           error={errors.redirectUri?.message}
           spellCheck={false}
           {...form.register('redirectUri')}
+        />
+      )}
+      {kind.launchUri && (
+        <TextField
+          label={kind.launchUri === 'required' ? 'Launch URI' : 'Launch URI (optional)'}
+          help={
+            kind.launchUri === 'required'
+              ? 'Where the EHR opens the app with ?iss=…&launch=… (smart.launch_uri). https only.'
+              : 'Only if the EHR can also launch the app: where it opens it (smart.launch_uri). https only.'
+          }
+          error={errors.launchUri?.message}
+          required={kind.launchUri === 'required'}
+          spellCheck={false}
+          {...form.register('launchUri')}
         />
       )}
       {kind.id === 'fhir-server' && (
@@ -154,6 +168,34 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
           label="Also allow HTTP Basic authentication (only for servers that cannot use OAuth)"
           {...form.register('allowBasic')}
         />
+      )}
+      {kind.defaultScopes && (
+        <fieldset className="cc-section">
+          <legend>Scopes</legend>
+          <ScopeEditor value={scope} error={errors.scope?.message} {...form.register('scope')} />
+        </fieldset>
+      )}
+      {keyed && (
+        <fieldset className="cc-section" aria-describedby={keysError ? 'create-keys-error' : undefined}>
+          <legend>Keys</legend>
+          <p className="field-help">
+            It authenticates with a JWT signed by its own private key (private_key_jwt); Aidbox checks it
+            against these public keys. No shared secret is created.
+          </p>
+          <KeySetup
+            clientId={clientId}
+            value={keys.value}
+            onChange={(value, valid) => {
+              setKeys({ value, valid });
+              if (valid) setKeysError('');
+            }}
+          />
+          {keysError && (
+            <p id="create-keys-error" className="field-error" role="alert">
+              {keysError}
+            </p>
+          )}
+        </fieldset>
       )}
       {kind.credential === 'secret' && (
         <p className="field-help">
