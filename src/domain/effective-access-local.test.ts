@@ -8,6 +8,7 @@ import {
 } from './effective-access-local.ts';
 import { planEvaluations, type Evaluation } from './effective-access.ts';
 import type { EvalOutcome } from './effective-access-cells.ts';
+import type { RequestObject } from './policy-eval/types.ts';
 import type { PolicyResource } from './matrix.ts';
 
 const P = (id: string, body: Partial<PolicyResource>): PolicyResource => ({
@@ -34,6 +35,43 @@ describe('local effective access', () => {
     expect(out.get('by-client|red')).toBe(true);
     expect(out.get('by-client|blue')).toBe(false);
     expect(out.get('sql-type|*')).toEqual({ needsAidbox: expect.stringContaining('sql') as unknown });
+  });
+
+  it('shares request objects between evaluations when given a memo, with the same outcomes', () => {
+    const getOnly: PolicyResource = {
+      resourceType: 'AccessPolicy',
+      id: 'get-only',
+      engine: 'matcho',
+      matcho: { 'request-method': 'get' },
+    };
+    const plan = planEvaluations(
+      refs,
+      [byClient, sqlType, getOnly],
+      ['Patient', 'Claim'],
+      ['read', 'delete'],
+    );
+    const requests = new Map<string, RequestObject>();
+    expect(plan.map((e) => localOutcome(e, clients, requests))).toEqual(
+      plan.map((e) => localOutcome(e, clients)),
+    );
+    // by-client per Client (2), sql-type and get-only once, per type and interaction (2 × 2)…
+    expect(plan).toHaveLength(16);
+    // …over 12 distinct requests: sql-type and get-only share theirs.
+    expect([...requests.keys()].sort()).toEqual([
+      'Claim|delete|',
+      'Claim|delete|blue',
+      'Claim|delete|red',
+      'Claim|read|',
+      'Claim|read|blue',
+      'Claim|read|red',
+      'Patient|delete|',
+      'Patient|delete|blue',
+      'Patient|delete|red',
+      'Patient|read|',
+      'Patient|read|blue',
+      'Patient|read|red',
+    ]);
+    expect(requests.get('Patient|read|red')?.client).toMatchObject({ id: 'red' });
   });
 
   it('builds the probe request Aidbox would see, without the secret', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../api/test-policy.ts';
 import type { EvalOutcome } from '../../domain/effective-access-cells.ts';
 import { localOutcome } from '../../domain/effective-access-local.ts';
+import type { RequestObject } from '../../domain/policy-eval/types.ts';
 import { requestFor, type Evaluation } from '../../domain/effective-access.ts';
 import { runPool } from '../../domain/effective-access-runner.ts';
 import { planServerJobs, type Disagreement, type ServerJob } from './server-jobs.ts';
@@ -101,8 +102,9 @@ export function useEvaluation() {
     const startedAt = performance.now();
     const results = new Map<string, EvalOutcome>();
     let local = 0;
+    const requests = new Map<string, RequestObject>();
     for (const e of plan) {
-      const outcome = localOutcome(e, clients);
+      const outcome = localOutcome(e, clients, requests);
       if (typeof outcome === 'boolean') local++;
       results.set(e.key, outcome);
     }
