@@ -21,6 +21,7 @@ const KEY_STEPS: { id: KeyStepId; label: string }[] = [
   { id: 'add', label: 'Add the new key' },
   { id: 'verify', label: 'Verify it' },
   { id: 'remove', label: 'Remove the old key' },
+  { id: 'done', label: 'Done' },
 ];
 
 /**
@@ -122,8 +123,9 @@ export function KeyRotationWizard({
 
   const current = eligibility.kind === 'keys' ? eligibility.keys : [];
   return (
-    <div className="sx-wizard">
-      <StepList current={step} steps={KEY_STEPS} />
+    <div className="sx-wizard kr-wizard">
+      {/* A Client whose keys live at a URI, or cannot be read, has no steps here. */}
+      {eligibility.kind === 'keys' ? <StepList current={step} steps={KEY_STEPS} /> : null}
       {failure ? (
         <KeyApplyFailure headingRef={heading} failure={failure} onRestart={() => void restart()} />
       ) : step === 'impact' ? (

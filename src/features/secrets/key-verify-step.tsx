@@ -116,14 +116,16 @@ export function KeyVerifyStep({
             ) : null}
           </ul>
           {outcome && outcome.kind !== 'accepted' ? (
-            <Button
-              onClick={() => {
-                setOutcome(undefined);
-                setRound((r) => r + 1);
-              }}
-            >
-              Check again
-            </Button>
+            <div className="sx-actions">
+              <Button
+                onClick={() => {
+                  setOutcome(undefined);
+                  setRound((r) => r + 1);
+                }}
+              >
+                Check again
+              </Button>
+            </div>
           ) : null}
         </>
       ) : (

@@ -11,7 +11,7 @@ import {
   type AssertionAlg,
 } from '../../domain/client-assertion.ts';
 import type { PublicJwk } from '../../domain/jwks-validate.ts';
-import { failure, oauthError, revokeToken, send, type ProbeOutcome } from './verify.ts';
+import { failure, revokeToken, send, type ProbeOutcome } from './verify.ts';
 
 export interface SigningKey {
   kid: string;
@@ -67,9 +67,11 @@ export async function probeAssertion(input: AssertionProbe): Promise<ProbeOutcom
         : 'Aidbox issued a token for an assertion signed with this key, but revoking it failed: it expires on its own.',
     };
   }
-  const error = await oauthError(res);
+  const { error, description } = await oauthAnswer(res);
   if (res.status === 401 || error === 'invalid_client') {
-    return { kind: 'refused', detail: `Aidbox refused the assertion (${error}).` };
+    // Aidbox says why (wrong kid, aud, a Client that does not opt in…): shown as text, it is no secret.
+    const why = description ? `: ${description}` : '';
+    return { kind: 'refused', detail: `Aidbox refused the assertion (${error}${why}).` };
   }
   if (error === 'unauthorized_client') {
     return {
@@ -79,6 +81,18 @@ export async function probeAssertion(input: AssertionProbe): Promise<ProbeOutcom
     };
   }
   return { kind: 'unknown', detail: `Aidbox answered ${error}; the key was not tested.` };
+}
+
+/** RFC 6749 §5.2 error answer: the code, and the description when there is one. */
+async function oauthAnswer(res: Response): Promise<{ error: string; description: string | undefined }> {
+  const body = (await res.json().catch(() => null)) as {
+    error?: unknown;
+    error_description?: unknown;
+  } | null;
+  return {
+    error: typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`,
+    description: typeof body?.error_description === 'string' ? body.error_description : undefined,
+  };
 }
 
 /** SMART's two signing algorithms, from the public key's `alg`, else its type and curve. */

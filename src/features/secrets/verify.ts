@@ -36,7 +36,7 @@ export function failure(e: unknown): ProbeOutcome {
   };
 }
 
-export async function oauthError(res: Response): Promise<string> {
+async function oauthError(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
   return typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`;
 }
