@@ -54,6 +54,25 @@ test('effective access of demo-backend matches its real requests, cross-checked 
   await axe(page);
 });
 
+test('a SMART app’s effective access shows its scopes beside the policy cells', async ({ page, axe }) => {
+  await signIn(page, '/audit/access?client=smart-ehr-launch-demo');
+  const scopes = page.getByRole('region', { name: 'SMART scopes' });
+  await expect(scopes.getByRole('note', { name: 'Scopes and policies' })).toContainText(
+    /both a granted scope .* and an AccessPolicy/,
+  );
+  await expect(scopes.getByRole('table', { name: 'Allowed resource scopes' })).toContainText(
+    'patient/Observation.rs?category=laboratory',
+  );
+  await expect(page.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible({ timeout: 30_000 });
+  const grid = page.getByRole('table', { name: 'Effective access by resource type and interaction' });
+  await expect(grid.locator('td[data-cell="Patient:read"]')).toContainText('scope: patient/Patient.rs');
+  await expect(grid.locator('td[data-cell="Patient:delete"]')).toContainText('no scope covers it');
+  await expect(grid.locator('td[data-cell="Observation:search"]')).toContainText(
+    'patient/Observation.rs?category=vital-signs',
+  );
+  await axe(page);
+});
+
 test('who can delete Patient lists exactly the Clients the demo policies allow', async ({ page }) => {
   await signIn(page, '/audit/who?interaction=delete&type=Patient');
   await expect(page.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible({ timeout: 30_000 });

@@ -59,6 +59,22 @@ test('every risky demo Client and policy shows its finding, with a link to the f
     table.locator('tr[data-rule="idle-client"][data-target="Client/ehr-integration"]'),
   ).toHaveCount(0);
 
+  // SMART rules (issue 12 §6) on the demo's SMART Clients, each with the field to fix.
+  const smart = (rule: string, client: string) =>
+    table.locator(`tr[data-rule="${rule}"][data-target="Client/${client}"]`);
+  await expect(smart('smart-wildcard-system-scope', 'analytics-platform')).toHaveCount(1);
+  await expect(
+    smart('smart-wildcard-system-scope', 'bulk-export-client').getByRole('link', { name: /Fix scope\.0/ }),
+  ).toHaveAttribute('href', '/clients/bulk-export-client?field=scope.0');
+  await expect(smart('smart-patient-write', 'smart-med-reconciliation')).toContainText(
+    'patient/MedicationStatement.cruds',
+  );
+  await expect(smart('smart-v1-scopes', 'hie-gateway')).toHaveCount(1);
+  // The demo's v2 SMART apps are clean.
+  await expect(
+    table.locator('tr[data-rule^="smart-"][data-target="Client/smart-ehr-launch-demo"]'),
+  ).toHaveCount(0);
+
   const pkce = table.locator('tr[data-rule="public-without-pkce"][data-target="Client/scheduling-widget"]');
   await expect(pkce.getByText('RFC 9700 §2.1.1')).toBeVisible();
   await expect(pkce.getByRole('link', { name: /Fix auth\.authorization_code\.pkce/ })).toHaveAttribute(
