@@ -23,6 +23,13 @@ describe('reviewScopes', () => {
   it('reports v1 and v2 mixed on the set, and unknown types as advice', () => {
     const r = reviewScopes(['user/Patient.read', 'user/Observaton.rs']);
     expect(r.setLints.map((l) => l.rule)).toEqual(['mixed-versions']);
+    // v1 alone is advice too, as the review reports it, with the v2 spelling.
+    expect(r.lines[0]?.lints.map((l) => [l.rule, l.message])).toEqual([
+      ['v1', expect.stringMatching(/write user\/Patient\.rs \(v2\)/) as string],
+    ]);
+    expect(reviewScopes('system/*.write').lines[0]?.lints.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/write system\/\*\.cud \(v2\)/),
+    );
     const typo = r.lines[1]?.lints[0];
     expect(typo?.rule).toBe('unknown-type');
     expect(typo?.message).toMatch(/^Observaton is neither a FHIR R4 nor an Aidbox resource type/);

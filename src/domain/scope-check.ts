@@ -9,6 +9,7 @@ import { KNOWN_RESOURCE_TYPES } from './fhir-resource-types.ts';
 import { isPatientFacing } from './smart-review-rules.ts';
 import {
   grantedScopes,
+  isResourceScope,
   lintScopes,
   parseScope,
   splitScopes,
@@ -17,19 +18,27 @@ import {
   type ScopeLint,
 } from './smart-scopes.ts';
 
+/** smart-scopes' lints, plus v1 syntax, which the review reports too (smart-review-rules.ts). */
+export interface ScopeAdvice {
+  rule: ScopeLint['rule'] | 'v1';
+  severity: ScopeLint['severity'];
+  scope: string;
+  message: string;
+}
+
 export interface ScopeLine {
   raw: string;
   /** Set when the scope is malformed: saving is refused. */
   error?: string;
   /** What the scope lets the app do, when it parses. */
   meaning?: string;
-  lints: ScopeLint[];
+  lints: ScopeAdvice[];
 }
 
 export interface ScopeReview {
   lines: ScopeLine[];
   /** Findings about the set as a whole (v1 and v2 mixed). */
-  setLints: ScopeLint[];
+  setLints: ScopeAdvice[];
   errorCount: number;
   patientFacing: boolean;
 }
@@ -48,7 +57,10 @@ export function reviewScopes(input: string | readonly string[]): ScopeReview {
     parsed.push(p);
     return { raw, meaning: describeScope(p), lints: [] };
   });
-  const lints = lintScopes(parsed, { patientFacing, knownTypes: KNOWN_RESOURCE_TYPES }).map(retell);
+  const lints: ScopeAdvice[] = [
+    ...lintScopes(parsed, { patientFacing, knownTypes: KNOWN_RESOURCE_TYPES }).map(retell),
+    ...parsed.filter(isResourceScope).flatMap((p) => (p.version === 1 ? [v1Advice(p.raw)] : [])),
+  ];
   for (const line of lines) line.lints = lints.filter((l) => l.scope === line.raw);
   return {
     lines,
@@ -66,6 +78,19 @@ function retell(lint: ScopeLint): ScopeLint {
   return {
     ...lint,
     message: `${type} is neither a FHIR R4 nor an Aidbox resource type: check the spelling (fine for a custom resource).`,
+  };
+}
+
+function v1Advice(raw: string): ScopeAdvice {
+  const v2 = raw
+    .replace(/\.read$/, '.rs')
+    .replace(/\.write$/, '.cud')
+    .replace(/\.\*$/, '.cruds');
+  return {
+    rule: 'v1',
+    severity: 'low',
+    scope: raw,
+    message: `SMART v1 syntax cannot tell read from search or create from delete: write ${v2} (v2).`,
   };
 }
 

@@ -169,12 +169,6 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
           {...form.register('allowBasic')}
         />
       )}
-      {kind.defaultScopes && (
-        <fieldset className="cc-section">
-          <legend>Scopes</legend>
-          <ScopeEditor value={scope} error={errors.scope?.message} {...form.register('scope')} />
-        </fieldset>
-      )}
       {keyed && (
         <fieldset className="cc-section" aria-describedby={keysError ? 'create-keys-error' : undefined}>
           <legend>Keys</legend>
@@ -195,6 +189,12 @@ function CreateClientForm({ kind }: { kind: ClientKind }) {
               {keysError}
             </p>
           )}
+        </fieldset>
+      )}
+      {kind.defaultScopes && (
+        <fieldset className="cc-section">
+          <legend>Scopes</legend>
+          <ScopeEditor value={scope} error={errors.scope?.message} {...form.register('scope')} />
         </fieldset>
       )}
       {kind.credential === 'secret' && (

@@ -4,8 +4,7 @@
 // value and the blocking error.
 import { useMemo } from 'react';
 import { TextArea, type TextAreaProps } from '../../components/form/text-field.tsx';
-import { reviewScopes, type ScopeLine } from '../../domain/scope-check.ts';
-import type { ScopeLint } from '../../domain/smart-scopes.ts';
+import { reviewScopes, type ScopeAdvice, type ScopeLine } from '../../domain/scope-check.ts';
 import { ScopePreview } from './scope-preview.tsx';
 import './scope-editor.css';
 
@@ -67,7 +66,7 @@ function ScopeItem({ line }: { line: ScopeLine }) {
       <code className="cc-scope-raw">{line.raw}</code>
       {line.meaning && <span className="cc-scope-meaning">{line.meaning}</span>}
       {line.error && <span className="field-error">✕ {line.error}</span>}
-      {line.lints.map((l: ScopeLint) => (
+      {line.lints.map((l: ScopeAdvice) => (
         <span key={l.rule} className="field-warning">
           ⚠ {l.message}
         </span>
