@@ -62,10 +62,10 @@ export function PrivateKeyOnce({ clientId, material, onDone }: PrivateKeyOncePro
       </p>
       <div className="keys-actions">
         <Button variant="primary" onClick={() => save('jwk')}>
-          Download private JWK ({names.jwk})
+          Download private JWK (.jwk.json)
         </Button>
         <Button variant="primary" onClick={() => save('pem')}>
-          Download PEM ({names.pem})
+          Download PEM (.pem)
         </Button>
       </div>
       <p role="status" className="keys-status">
