@@ -33,7 +33,7 @@ test('backend services: a pasted private key signs the assertion, a replay is re
   await page.getByRole('button', { name: 'Get token with key' }).click();
   const exchange = page.getByRole('region', { name: 'Token request (client_credentials, signed assertion)' });
   await expect(exchange.getByText('HTTP 200', { exact: true })).toBeVisible();
-  const signed = page.getByRole('region', { name: 'Signed client assertion' });
+  const signed = exchange.getByRole('region', { name: 'Signed client assertion' });
   await expect(signed).toContainText(`"kid": "${kid}"`);
   await expect(signed).toContainText(`"aud": "${E2E.devboxUrl}/auth/token"`);
   await expect(signed).toContainText(`"iss": "${id}"`);

@@ -1,6 +1,5 @@
-// The client assertion, decoded, as text: what will be signed (before) and what was signed (after,
-// with the compact JWT itself: short-lived, single-use, and the server's only proof it saw).
-// It never shows the private key.
+// The client assertion, decoded, as text: what will be signed (before, in the flow's panel) and
+// what was signed (after, in the exchange that sent it). It never shows the private key.
 import { assertionParts, type AssertionInput } from '../../domain/client-assertion.ts';
 import { decodeJwt } from '../../domain/jwt.ts';
 
@@ -37,10 +36,10 @@ export function SignedAssertion({ jwt }: { jwt: string }) {
       <h3>Signed client assertion</h3>
       <AssertionParts header={decoded.header} claims={decoded.payload} />
       <p className="pg-small pg-muted">
-        The compact JWT sent as client_assertion. It proves the key, not the key itself: it is good for one
-        request and expires within five minutes.
+        {lifetime(decoded.payload)}Decoded from the client_assertion field above (Reveal shows the compact
+        JWT). It proves the key without containing it, is good for one request and expires within five
+        minutes.
       </p>
-      <pre className="pg-pre pg-jwt">{jwt}</pre>
     </section>
   );
 }
@@ -58,4 +57,11 @@ function AssertionParts({ header, claims }: { header: unknown; claims: unknown }
       </div>
     </div>
   );
+}
+
+/** "Valid 300 s, until 18:31:09. " from iat and exp, or nothing when either is missing. */
+function lifetime(claims: Record<string, unknown>): string {
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return '';
+  return `Valid ${exp - iat} s, until ${new Date(exp * 1000).toLocaleTimeString()}. `;
 }

@@ -77,7 +77,7 @@ describe('Backend services flow', () => {
       name: 'Token request (client_credentials, signed assertion)',
     });
     expect(await within(exchange).findByText('HTTP 200')).toBeInTheDocument();
-    const signed = screen.getByRole('region', { name: 'Signed client assertion' });
+    const signed = within(exchange).getByRole('region', { name: 'Signed client assertion' });
     expect(signed).toHaveTextContent('"alg": "RS384"');
     expect(signed).toHaveTextContent('"kid": "k-2026"');
     expect(signed).toHaveTextContent(`"aud": "${FAKE_BASE}/auth/token"`);

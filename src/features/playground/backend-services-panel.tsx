@@ -3,7 +3,8 @@
 // The key lives only in this component: the pasted text in an uncontrolled masked field (React
 // never copies it into an attribute), the key itself as a non-extractable CryptoKey in state. It is
 // never in the URL, storage, the query cache, the run history or a log; switching Client or flow
-// or leaving the page unmounts the panel and drops both. The signed assertion is shown.
+// or leaving the page unmounts the panel and drops both. The signed assertion is shown decoded in
+// its exchange (exchange-view.tsx).
 import { useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../domain/client-assertion.ts';
 import { tokenRequest } from '../../domain/oauth-request.ts';
 import type { StoredClient } from '../../model/client.ts';
-import { AssertionPreview, SignedAssertion } from './assertion-view.tsx';
+import { AssertionPreview } from './assertion-view.tsx';
 import type { Endpoints } from './endpoints.ts';
 import { GenerateKey, type GeneratedForPage } from './generate-key.tsx';
 import type { Run } from './playground-store.ts';
@@ -214,7 +215,6 @@ export function BackendServicesPanel({
           Send the same assertion again
         </Button>
       </div>
-      {signed ? <SignedAssertion jwt={signed} /> : null}
     </form>
   );
 }

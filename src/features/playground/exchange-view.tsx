@@ -10,6 +10,7 @@ import {
 import { Button } from '../../components/ui/button.tsx';
 import { adviseOAuthError, oauthErrorOf } from '../../domain/oauth-request-errors.ts';
 import { adviseAssertionError } from './assertion-advice.ts';
+import { SignedAssertion } from './assertion-view.tsx';
 import type { Exchange } from './exchange.ts';
 import { RevealValue } from './reveal-value.tsx';
 import { SmartFieldsView } from './smart-fields-view.tsx';
@@ -47,10 +48,11 @@ export function ExchangeView({
           return typeof v === 'string' ? [[f, v] as const] : [];
         })
       : [];
+  const assertion = sentAssertion(exchange);
   const oauthError = response && response.status >= 400 ? oauthErrorOf(json) : undefined;
   const advice = !oauthError
     ? undefined
-    : oauthError.error === 'invalid_client' && sentAssertion(exchange)
+    : oauthError.error === 'invalid_client' && assertion
       ? adviseAssertionError(oauthError.description)
       : adviseOAuthError(oauthError.error, oauthError.description);
 
@@ -106,6 +108,8 @@ export function ExchangeView({
       ) : request.body?.type === 'json' ? (
         <pre className="pg-pre">{request.body.text}</pre>
       ) : null}
+
+      {assertion ? <SignedAssertion jwt={assertion} /> : null}
 
       <details className="pg-curl">
         <summary>curl</summary>
@@ -210,8 +214,9 @@ function responseBody(text: string, json: unknown, isRevealed: (k: RevealKey) =>
   return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}\n… (${text.length} chars)` : text;
 }
 
-/** Whether the request authenticated with a client assertion (its refusals need their own advice). */
-function sentAssertion(exchange: Exchange): boolean {
+/** The client assertion the request authenticated with: shown decoded, and its refusals advised. */
+function sentAssertion(exchange: Exchange): string | undefined {
   const body = exchange.request.body;
-  return body?.type === 'form' && body.fields.some(([name]) => name === 'client_assertion');
+  if (body?.type !== 'form') return undefined;
+  return body.fields.find(([name]) => name === 'client_assertion')?.[1];
 }

@@ -50,7 +50,7 @@ export function GenerateKey({
           value={alg}
           onChange={(e) => setAlg(e.target.value === 'ES384' ? 'ES384' : 'RS384')}
         >
-          <option value="RS384">RS384 (RSA 2048, what Aidbox documents)</option>
+          <option value="RS384">RS384 (RSA, as Aidbox documents)</option>
           <option value="ES384">ES384 (EC P-384)</option>
         </select>
       </div>
