@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair } from 'jose';
 import { useState } from 'react';
@@ -22,12 +22,15 @@ function Harness({ calls }: { calls: Call[] }) {
   );
 }
 
-/** LeaveGuard needs a data router. */
+/** LeaveGuard needs a data router; `/elsewhere` is somewhere to leave to. */
 function renderSetup() {
   const calls: Call[] = [];
-  const router = createMemoryRouter([{ path: '/', element: <Harness calls={calls} /> }]);
+  const router = createMemoryRouter([
+    { path: '/', element: <Harness calls={calls} /> },
+    { path: '/elsewhere', element: <p>Elsewhere</p> },
+  ]);
   render(<RouterProvider router={router} />);
-  return { calls, last: () => calls[calls.length - 1] };
+  return { calls, last: () => calls[calls.length - 1], router };
 }
 
 async function rsaJwk(kid: string, withPrivate = false): Promise<Record<string, string>> {
@@ -170,4 +173,21 @@ describe('KeySetup', () => {
       expect(screen.getByRole('region', { name: 'Download the private key now' })).toBeVisible(),
     );
   });
+
+  it('asks before leaving with a key not downloaded; forgets it once the user says it is stored', async () => {
+    const { router } = renderSetup();
+    await userEvent.click(screen.getByRole('button', { name: 'Generate key pair' }));
+    const once = await screen.findByRole('region', { name: 'Download the private key now' });
+    // The guard registers its blocker in effects after it appears: let them run.
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    await act(() => router.navigate('/elsewhere'));
+    const ask = await screen.findByRole('dialog', { name: 'Leave without the private key?' });
+    await userEvent.click(within(ask).getByRole('button', { name: 'Stay on this page' }));
+    expect(router.state.location.pathname).toBe('/');
+
+    await userEvent.click(within(once).getByRole('button', { name: /I have stored it/ }));
+    expect(screen.queryByRole('region', { name: 'Download the private key now' })).toBeNull();
+    await act(() => router.navigate('/elsewhere'));
+    expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
+  }, 20_000);
 });

@@ -1,7 +1,7 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { JsonObject } from '../../model/json.ts';
 import { renderRoutes } from '../../testing/render.tsx';
 import { clientRoutes } from './routes.tsx';
@@ -31,8 +31,8 @@ const backend = (jwks: Record<string, string>[]): JsonObject => ({
   jwks,
 });
 
-function openEditor(client: JsonObject) {
-  const { server } = renderRoutes(clientRoutes, '/clients/backend', { seed: [client] });
+function openEditor(client: JsonObject, path = '/clients/backend') {
+  const { server } = renderRoutes(clientRoutes, path, { seed: [client] });
   const patches = () => server.requests.filter((r) => r.method === 'PATCH');
   return { server, patches };
 }
@@ -103,5 +103,18 @@ describe('the Client editor’s Keys section', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(patches()[0]?.body).toEqual({ jwks: null });
+  }, 20_000);
+
+  it('is where a review link to ?field=jwks lands', async () => {
+    // jsdom does not lay out, so it has no scrollIntoView.
+    const scroll = vi.fn();
+    Element.prototype.scrollIntoView = scroll;
+    onTestFinished(() => {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    });
+    openEditor(backend([weakRsa('weak')]), '/clients/backend?field=jwks.0');
+    await keysTable();
+    await waitFor(() => expect(screen.getByRole('group', { name: 'Keys' })).toHaveFocus());
+    expect(scroll).toHaveBeenCalled();
   }, 20_000);
 });
