@@ -65,8 +65,16 @@ test('a SMART app’s effective access shows its scopes beside the policy cells'
   );
   await expect(page.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible({ timeout: 30_000 });
   const grid = page.getByRole('table', { name: 'Effective access by resource type and interaction' });
-  await expect(grid.locator('td[data-cell="Patient:read"]')).toContainText('scope: patient/Patient.rs');
-  await expect(grid.locator('td[data-cell="Patient:delete"]')).toContainText('no scope covers it');
+  // No policy links the app: its scope would allow a Patient read, the policies do not.
+  const patientRead = grid.locator('td[data-cell="Patient:read"]');
+  await expect(patientRead).toContainText('Denied');
+  await expect(patientRead).toContainText('scope: patient/Patient.rs');
+  // The mixed-link policy allows anyone to create Observations; no scope of the app does.
+  await expect(grid.locator('td[data-cell="Observation:create"]')).toContainText(
+    'no scope covers it: denied to atv 2 tokens',
+  );
+  // Denied by the policies and by the scopes: nothing more to say.
+  await expect(grid.locator('td[data-cell="Patient:delete"]')).toHaveText('Denied');
   await expect(grid.locator('td[data-cell="Observation:search"]')).toContainText(
     'patient/Observation.rs?category=vital-signs',
   );

@@ -72,7 +72,9 @@ export function AccessGrid({
                   return (
                     <td key={i} data-cell={`${t}:${i}`}>
                       {cell ? <CellView cell={cell} /> : null}
-                      {scopes ? <ScopeLine cover={scopeCover(scopes, t, i)} /> : null}
+                      {scopes && cell ? (
+                        <ScopeLine cover={scopeCover(scopes, t, i)} allowed={cell.status === 'allowed'} />
+                      ) : null}
                     </td>
                   );
                 })}

@@ -113,9 +113,9 @@ describe('Effective access', () => {
     expect(cell('Patient:read')).toHaveTextContent('Allowed');
     expect(cell('Patient:read')).toHaveTextContent('scope: patient/Patient.rs');
     expect(cell('Patient:delete')).toHaveTextContent('Allowed');
-    expect(cell('Patient:delete')).toHaveTextContent('no scope covers it');
+    expect(cell('Patient:delete')).toHaveTextContent('no scope covers it: denied to atv 2 tokens');
     expect(cell('Observation:create')).toHaveTextContent('scope: patient/*.c');
-    expect(cell('Observation:transaction')).toHaveTextContent('scopes: per entry');
+    expect(cell('Observation:transaction')).toHaveTextContent('scopes: checked per entry');
   });
 
   it('a Client without scopes shows no scope panel or lines', async () => {

@@ -12,7 +12,8 @@ function Rule({ smartApp }: { smartApp: boolean }) {
     <p>
       On Aidbox a request made with an <code>atv: 2</code> token must be allowed by <strong>both</strong> a
       granted scope covering its resource type and interaction and an AccessPolicy; scopes alone never grant
-      access. A token never gets more than these scopes (what it asks for ∩ what the Client allows).{' '}
+      access. A token never gets more than these scopes: of the scopes it asks for, only those the Client
+      allows.{' '}
       {smartApp ? (
         <>
           Aidbox puts <code>atv: 2</code> in the tokens it issues for this Client (
@@ -101,14 +102,20 @@ export function ScopesPanel({ scopes }: { scopes: ClientScopes }) {
   );
 }
 
-/** The scope line under a policy cell. */
-export function ScopeLine({ cover }: { cover: ScopeCover }) {
+/**
+ * The scope line under a policy cell, where it changes the answer: on a cell the policies allow, the
+ * scope that also allows it or that none does; on any other cell, a scope that would allow what the
+ * policies do not. A cell neither allows says nothing more.
+ */
+export function ScopeLine({ cover, allowed }: { cover: ScopeCover; allowed: boolean }) {
   switch (cover.kind) {
     case 'covered':
       return <span className="au-scope">scope: {cover.by.map((s) => s.raw).join(', ')}</span>;
     case 'none':
-      return <span className="au-scope au-scope-none">no scope covers it</span>;
+      return allowed ? (
+        <span className="au-scope au-scope-none">no scope covers it: denied to atv 2 tokens</span>
+      ) : null;
     case 'per-entry':
-      return <span className="au-scope">scopes: per entry</span>;
+      return allowed ? <span className="au-scope">scopes: checked per entry</span> : null;
   }
 }
