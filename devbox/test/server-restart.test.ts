@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor } from '../testing/http.ts';
 import { basicAuth, startTestDevbox, TEST_ROOT_SECRET } from '../testing/start.ts';
 
@@ -16,9 +16,22 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+// Creating a database on disk (initdb) is most of this file's time on the 2-core machine, so it is
+// done once; every test starts from its own copy of that empty, cleanly closed database.
+let template = '';
+beforeAll(async () => {
+  template = join(tempDir(), 'db');
+  await (await startTestDevbox({ dataDir: template })).stop();
+}, 60_000);
+function copyOfEmptyDb(): string {
+  const dataDir = join(tempDir(), 'db');
+  cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
+
 describe('persistence with --data', () => {
   it('keeps resources, history and edits across a clean restart', async () => {
-    const dataDir = join(tempDir(), 'db');
+    const dataDir = copyOfEmptyDb();
     const first = await startTestDevbox({ dataDir });
     const api1 = apiFor(first.url, first.rootBasic);
     expect(
@@ -63,7 +76,7 @@ function spawnDevbox(dataDir: string) {
 
 describe('durability', () => {
   it('an acknowledged write survives kill -9', async () => {
-    const dataDir = join(tempDir(), 'db');
+    const dataDir = copyOfEmptyDb();
     const proc = spawnDevbox(dataDir);
     const url = await proc.url;
     const api = apiFor(url, basicAuth('root', TEST_ROOT_SECRET));
@@ -86,7 +99,7 @@ describe('durability', () => {
 
 describe('shutdown', () => {
   it('SIGTERM closes the server and the database and exits 0', async () => {
-    const dataDir = join(tempDir(), 'db');
+    const dataDir = copyOfEmptyDb();
     const proc = spawnDevbox(dataDir);
     const url = await proc.url;
     expect((await fetch(`${url}/health`)).status).toBe(200);
