@@ -18,7 +18,7 @@ export function AssertionPreview({ input }: { input: AssertionInput }) {
     );
   }
   return (
-    <details className="pg-assertion">
+    <details className="pg-assertion" open>
       <summary>Assertion to be signed (header and claims)</summary>
       <AssertionParts header={parts.header} claims={parts.claims} />
       <p className="pg-small pg-muted">
