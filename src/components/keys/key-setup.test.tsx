@@ -190,4 +190,23 @@ describe('KeySetup', () => {
     await act(() => router.navigate('/elsewhere'));
     expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
   }, 20_000);
+
+  it('reads an uploaded key file the same way as pasted text', async () => {
+    const { last } = renderSetup();
+    await userEvent.click(screen.getByRole('tab', { name: 'Paste or upload' }));
+    const upload = screen.getByLabelText('Or upload a .json file');
+    const priv = await rsaJwk('file-key', true);
+    await userEvent.upload(
+      upload,
+      new File([JSON.stringify(priv)], 'key.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('private key material (d, p, q, dp, dq, qi)');
+    expect(screen.getByLabelText('Public JWK or JWK Set')).toHaveValue('');
+
+    const pub = await rsaJwk('file-key');
+    await userEvent.upload(upload, new File([JSON.stringify(pub)], 'key.json', { type: 'application/json' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add key' })).toBeEnabled());
+    await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
+    expect(last()).toEqual([{ jwks: [pub] }, true]);
+  }, 20_000);
 });
