@@ -26,9 +26,9 @@ function summarise(rows: { target: string; severity: Severity }[]): Map<string, 
   return out;
 }
 
-// Not yet @alternate: on that reading Aidbox omits `secret` from reads, and the review's Client
-// listing (api/audit.ts fetchAllClients) does not yet ask the server which Clients hold one, so the
-// review misses the secret-age findings that the list (api/clients.ts) reports correctly.
+// @alternate: on that reading Aidbox omits `secret` from reads; both the review (api/audit.ts) and
+// the list (api/clients.ts) ask search which Clients hold one, so the secret rules (secret age, a
+// SMART backend's secret beside its keys) agree there too.
 test('the list’s Risks column equals the review’s findings for every demo Client @alternate', async ({
   page,
   axe,
