@@ -1,7 +1,7 @@
 // `npm test`: every gate the README promises, in one run, ending with the line CI reads:
 // "N passed, N failed". Typecheck, lint and format are counted as one check each; unit, devbox
 // contract and browser tests are counted per test from their JSON reports.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Tally {
@@ -18,23 +18,40 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
-function gate(name: string, cmd: string, args: string[]) {
-  const ok = run(cmd, args) === 0;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
-  total[ok ? 'passed' : 'failed'] += 1;
-}
-
 function readJson(path: string): unknown {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
 mkdirSync('test-results', { recursive: true });
 
-if (wanted('typecheck')) {
-  for (const p of ['.', 'devbox', 'e2e', 'bench', 'scripts']) gate(`typecheck ${p}`, 'npx', ['tsc', '-p', p]);
+/** A gate whose output is held back and printed whole, so that two running side by side stay readable. */
+function quietGate(name: string, cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('close', (code) => {
+      console.log(`\n$ ${cmd} ${args.join(' ')}\n${output.trimEnd()}`);
+      console.log(`${code === 0 ? 'PASS' : 'FAIL'} ${name}`);
+      total[code === 0 ? 'passed' : 'failed'] += 1;
+      resolve();
+    });
+  });
 }
-if (wanted('lint')) gate('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-if (wanted('format')) gate('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
+
+// tsc, eslint and prettier each use one core: the typechecks run beside lint and format, so the
+// static checks take about half as long on the 2-core machine.
+const typecheckLane = async () => {
+  if (!wanted('typecheck')) return;
+  for (const p of ['.', 'devbox', 'e2e', 'bench', 'scripts'])
+    await quietGate(`typecheck ${p}`, 'npx', ['tsc', '-p', p]);
+};
+const styleLane = async () => {
+  if (wanted('lint')) await quietGate('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+  if (wanted('format')) await quietGate('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
+};
+await Promise.all([typecheckLane(), styleLane()]);
 
 if (wanted('unit')) {
   const out = 'test-results/vitest.json';
