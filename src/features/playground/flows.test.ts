@@ -1,6 +1,6 @@
 import type { StoredClient } from '../../model/client.ts';
 import { isCallbackMessage } from './code-flow.ts';
-import { flowBlockedReason, isFlow, redirectUriOf, tokenBlockedReason } from './flows.ts';
+import { flowBlockedReason, isFlow, isSmartApp, redirectUriOf, tokenBlockedReason } from './flows.ts';
 
 const client = (over: Partial<StoredClient>): StoredClient => ({ resourceType: 'Client', id: 'c', ...over });
 
@@ -24,6 +24,31 @@ describe('flows a Client allows', () => {
         client({ grant_types: ['password'], auth: { password: { refresh_token: true } } }),
       ),
     ).toBeUndefined();
+  });
+
+  it('offers backend services to client_credentials Clients with keys or assertion types', () => {
+    const cc = { grant_types: ['client_credentials'] };
+    expect(flowBlockedReason('backend_services', client(cc))).toBe(
+      'no jwks, jwks_uri or client_assertion_types',
+    );
+    expect(flowBlockedReason('backend_services', client({ ...cc, jwks: [] }))).toBeUndefined();
+    expect(flowBlockedReason('backend_services', client({ ...cc, jwks_uri: 'https://k' }))).toBeUndefined();
+    expect(
+      flowBlockedReason(
+        'backend_services',
+        client({ ...cc, auth: { client_credentials: { client_assertion_types: ['x'] } } }),
+      ),
+    ).toBeUndefined();
+    expect(flowBlockedReason('backend_services', client({ jwks: [] }))).toBe('not in grant_types');
+  });
+
+  it('recognises SMART apps by type, launch URI or SMART scopes', () => {
+    expect(isSmartApp(client({ type: 'smart-app' }))).toBe(true);
+    expect(isSmartApp(client({ smart: { launch_uri: 'https://a/launch' } }))).toBe(true);
+    expect(isSmartApp(client({ scope: ['openid', 'patient/Observation.rs'] }))).toBe(true);
+    expect(isSmartApp(client({ scope: ['launch/patient'] }))).toBe(true);
+    expect(isSmartApp(client({ scope: ['system/Patient.rs', 'openid'] }))).toBe(false);
+    expect(isSmartApp(undefined)).toBe(false);
   });
 
   it('offers everything for a typed id it could not read', () => {
@@ -59,6 +84,7 @@ describe('user-only flows', () => {
     expect(tokenBlockedReason('userinfo', { access: 'a', issuedBy: 'client_credentials' })).toMatch(/user/);
     expect(tokenBlockedReason('userinfo', { access: 'a', issuedBy: 'authorization_code' })).toBeUndefined();
     expect(tokenBlockedReason('userinfo', { access: 'a' })).toBeUndefined();
+    expect(tokenBlockedReason('userinfo', { access: 'a', issuedBy: 'backend_services' })).toMatch(/user/);
     expect(tokenBlockedReason('introspect', { access: 'a', issuedBy: 'client_credentials' })).toBeUndefined();
   });
 });
