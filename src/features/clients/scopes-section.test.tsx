@@ -99,6 +99,17 @@ describe('Scope editor', () => {
     ).toEqual(['patient/Condition.rs']);
   }, 20_000);
 
+  it('warns when offline_access asks for refresh tokens the grant does not issue with a lifetime', async () => {
+    const user = userEvent.setup();
+    const { field } = await open();
+    expect(field).not.toHaveAccessibleDescription(/asks for refresh tokens/);
+    await user.click(field);
+    await user.paste(' offline_access');
+    expect(field).toHaveAccessibleDescription(
+      /offline_access asks for refresh tokens: turn on refresh tokens/,
+    );
+  }, 20_000);
+
   it('says a Client without a scope list restricts nothing', async () => {
     const user = userEvent.setup();
     const { scope: _scope, ...noScope } = app;
