@@ -17,6 +17,11 @@ export interface KeyGeneratorProps {
   onGenerated: (key: GeneratedSigningKey) => void;
   /** The private key was downloaded or the user said it is stored: the one-time view has closed. */
   onDone?: () => void;
+  /**
+   * True from generation until the private key is downloaded (one file is enough) or the user says
+   * it is stored: a parent can refuse to write a public key whose private half nobody holds yet.
+   */
+  onPendingChange?: (pending: boolean) => void;
 }
 
 const ALGS: { alg: SmartSigningAlg; label: string; help: string }[] = [
@@ -32,7 +37,7 @@ const ALGS: { alg: SmartSigningAlg; label: string; help: string }[] = [
   },
 ];
 
-export function KeyGenerator({ clientId, onGenerated, onDone }: KeyGeneratorProps) {
+export function KeyGenerator({ clientId, onGenerated, onDone, onPendingChange }: KeyGeneratorProps) {
   const name = useId();
   const [alg, setAlg] = useState<SmartSigningAlg>('RS384');
   const [busy, setBusy] = useState(false);
@@ -48,6 +53,7 @@ export function KeyGenerator({ clientId, onGenerated, onDone }: KeyGeneratorProp
       setPending({ kid: key.kid, alg: key.alg, privateJwk: key.privateJwk, privatePem: key.privatePem });
       setLast({ kid: key.kid, alg: key.alg });
       onGenerated(key);
+      onPendingChange?.(true);
     } catch {
       setError('This browser could not generate the key pair (WebCrypto refused). Try another browser.');
     } finally {
@@ -60,8 +66,10 @@ export function KeyGenerator({ clientId, onGenerated, onDone }: KeyGeneratorProp
       <PrivateKeyOnce
         clientId={clientId}
         material={pending}
+        onSaved={() => onPendingChange?.(false)}
         onDone={() => {
           setPending(undefined);
+          onPendingChange?.(false);
           onDone?.();
         }}
       />

@@ -104,6 +104,8 @@ describe('KeySetup', () => {
     expect(screen.getByLabelText('Private key (PEM)')).toHaveTextContent('BEGIN PRIVATE KEY');
 
     await userEvent.click(within(once).getByRole('button', { name: /Download private JWK/ }));
+    // One file saved: someone holds the key, so the keys may be written.
+    expect(last()?.[1]).toBe(true);
     expect(downloads.names).toEqual([`private-key-${String(key.kid).slice(0, 16)}.jwk.json`]);
     const privateJwk = JSON.parse(await (downloads.blobs[0] as Blob).text()) as Record<string, string>;
     expect(privateJwk).toMatchObject({ kid: key.kid, n: key.n, alg: 'RS384' });

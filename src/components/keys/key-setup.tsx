@@ -83,13 +83,13 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
           <KeyGenerator
             clientId={clientId}
             onGenerated={(key) => {
-              setKeyPending(true);
               const cur = latest.current;
               emit({ ...cur, jwks: [...(cur.jwks ?? []), { ...key.publicJwk }] }, true);
             }}
-            onDone={() => {
-              setKeyPending(false);
-              emit(latest.current, draft);
+            // One downloaded file (or "I have stored it") is enough: then someone holds the key.
+            onPendingChange={(pending) => {
+              setKeyPending(pending);
+              emit(latest.current, draft || pending);
             }}
           />
         </div>

@@ -16,6 +16,8 @@ interface PrivateKeyOnceProps {
   material: PrivateKeyMaterial;
   /** The user is done with the key (downloaded both files, or said they stored it): drop it. */
   onDone: () => void;
+  /** The first file was downloaded: someone holds the key now. */
+  onSaved?: () => void;
 }
 
 type Format = 'jwk' | 'pem';
@@ -34,7 +36,7 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function PrivateKeyOnce({ clientId, material, onDone }: PrivateKeyOnceProps) {
+export function PrivateKeyOnce({ clientId, material, onDone, onSaved }: PrivateKeyOnceProps) {
   const headingId = useId();
   const revealId = useId();
   const [downloaded, setDownloaded] = useState<ReadonlySet<Format>>(new Set());
@@ -47,6 +49,7 @@ export function PrivateKeyOnce({ clientId, material, onDone }: PrivateKeyOncePro
     else download(names.pem, material.privatePem, 'application/x-pem-file');
     const next = new Set(downloaded).add(format);
     setDownloaded(next);
+    if (downloaded.size === 0) onSaved?.();
     // Both files saved: nothing left to offer, so the key is dropped from memory at once.
     if (next.size === 2) onDone();
   }
