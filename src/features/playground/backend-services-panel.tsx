@@ -135,13 +135,9 @@ export function BackendServicesPanel({
 
   const ready = source === 'paste' ? true : generated !== null;
   return (
-    <form
-      className="pg-flow"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void getToken();
-      }}
-    >
+    // Not a <form>: a submitted form with a password field invites the browser to offer saving
+    // it in its password manager, and this one holds a private key.
+    <div className="pg-flow">
       <fieldset className="pg-choice">
         <legend>Signing key</legend>
         <label className="pg-check">
@@ -208,13 +204,13 @@ export function BackendServicesPanel({
       </div>
       <AssertionPreview input={input} />
       <div className="pg-actions">
-        <Button type="submit" variant="primary" loading={busy} disabled={!ready}>
+        <Button variant="primary" loading={busy} disabled={!ready} onClick={() => void getToken()}>
           Get token with key
         </Button>
         <Button disabled={!signed || busy} onClick={() => void replay()}>
           Send the same assertion again
         </Button>
       </div>
-    </form>
+    </div>
   );
 }
