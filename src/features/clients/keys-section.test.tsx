@@ -117,4 +117,39 @@ describe('the Client editor’s Keys section', () => {
     await waitFor(() => expect(screen.getByRole('group', { name: 'Keys' })).toHaveFocus());
     expect(scroll).toHaveBeenCalled();
   }, 20_000);
+
+  it('adds a generated key once its private key is downloaded, and saves only the public key', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    onTestFinished(() => vi.restoreAllMocks());
+    const old = await rsa('old');
+    const { patches } = openEditor(backend([old]));
+    await keysTable();
+    await user.click(screen.getByRole('button', { name: 'Generate key pair' }));
+    await screen.findByRole('region', { name: 'Download the private key now' });
+    expect(screen.getByText(/added to the Client once you have downloaded/)).toBeInTheDocument();
+    expect(within(await keysTable()).getAllByRole('row')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: /Download private JWK/ }));
+    expect(within(await keysTable()).getAllByRole('row')).toHaveLength(3);
+    const privateJwk = JSON.parse(await (blobs[0] as Blob).text()) as Record<string, string>;
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    const body = patches()[0]?.body as { jwks: Record<string, string>[] };
+    expect(body.jwks.map((k) => k.kid)).toEqual(['old', privateJwk.kid]);
+    expect(body.jwks[1]).toEqual({
+      kty: 'RSA',
+      kid: privateJwk.kid,
+      alg: 'RS384',
+      use: 'sig',
+      n: privateJwk.n,
+      e: privateJwk.e,
+    });
+  }, 20_000);
 });

@@ -1,7 +1,7 @@
 // The Client editor's "Keys" section (issue 12 §2, §6's stored-key view): the stored `jwks` with the
 // validator's problems, the `jwks_uri`, adding a key (generated here or pasted) and removing one
 // after a confirmation. Everything lands in the form, so the editor's one save (If-Match) writes it.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { KeyGenerator } from '../../components/keys/key-generator.tsx';
@@ -48,6 +48,10 @@ export function KeysSection({ clientId, client }: KeysSectionProps) {
   const jwksUri = useWatch({ control, name: 'jwks_uri' });
   const [way, setWay] = useState<Way>('generate');
   const [removing, setRemoving] = useState<{ kid: string; index: number }>();
+  // A generated key joins the form only once its private half is downloaded (or said to be stored):
+  // a save can then never register a public key whose private key nobody holds.
+  const held = useRef<Record<string, unknown>>(undefined);
+  const [holding, setHolding] = useState(false);
   const uriProblem = jwksUri.trim() ? checkJwksUri(jwksUri) : undefined;
   const lastKey = jwks.length === 1 && jwksUri.trim() === '' && authenticatesWithKeys(client);
 
@@ -98,7 +102,23 @@ export function KeysSection({ clientId, client }: KeysSectionProps) {
           not yet downloaded, or pasted text not yet added. */}
       <Tabs label="How to add a key" value={way} onChange={setWay} items={WAYS}>
         <div hidden={way !== 'generate'}>
-          <KeyGenerator clientId={clientId} onGenerated={(key) => add([{ ...key.publicJwk }])} />
+          <KeyGenerator
+            clientId={clientId}
+            onGenerated={(key) => {
+              held.current = { ...key.publicJwk };
+            }}
+            onPendingChange={(pending) => {
+              setHolding(pending);
+              if (pending || !held.current) return;
+              add([held.current]);
+              held.current = undefined;
+            }}
+          />
+          {holding ? (
+            <p className="field-warning" role="status">
+              The public key is added to the Client once you have downloaded its private key.
+            </p>
+          ) : null}
         </div>
         <div hidden={way !== 'paste'}>
           <KeyImport existing={jwks} onAdd={add} />
