@@ -1,7 +1,8 @@
 // `npm run bench`: builds the console, then measures it against devbox at scale in Debian's
 // Chromium and writes bench/results.json (the README quotes it). Two phases:
 // - `--scale 10000,500` (issue 3): first-load JS, Clients list and search; (issue 11) effective access
-//   of 200 Clients and who-can over all 10,000, local evaluator and server cross-check on;
+//   of 200 Clients (followed as a link inside the signed-in console, and from a full page load) and
+//   who-can over all 10,000, local evaluator and server cross-check on;
 // - `--scale 2000,500` (issue 4 states the matrix targets at that scale): the policy matrix;
 // - `--scale 200,50` (issue 7: effective access of 200 Clients): the security review.
 import { execSync } from 'node:child_process';
