@@ -127,7 +127,9 @@ describe('the Client editor’s Keys section', () => {
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    onTestFinished(() => vi.restoreAllMocks());
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
     const old = await rsa('old');
     const { patches } = openEditor(backend([old]));
     await keysTable();
