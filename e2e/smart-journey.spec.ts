@@ -83,6 +83,7 @@ function browserStores(page: Page): Promise<string> {
 test('SMART backend service: create with a browser key, get a token, rotate without downtime, no key leaks', async ({
   page,
   cleanup,
+  axe,
 }) => {
   const id = uniqueId('smart-journey');
   const sent: string[] = [];
@@ -100,6 +101,10 @@ test('SMART backend service: create with a browser key, get a token, rotate with
   ) as JWK;
   const firstPem = await downloaded(page, () => page.getByRole('button', { name: /Download PEM/ }).click());
   expect(firstJwk.d).toEqual(expect.any(String));
+  // Both files saved: the one-time panel has dropped the key, so the page no longer holds it.
+  await expect(page.getByText('Download the private key now')).toBeHidden();
+  const html = await page.content();
+  expect(leakForms(firstJwk, firstPem).filter((f) => html.includes(f))).toEqual([]);
   await page.getByRole('button', { name: 'Create Client' }).click();
   await page.waitForURL(`**/clients/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(id);
@@ -126,6 +131,7 @@ test('SMART backend service: create with a browser key, get a token, rotate with
   expect(await tokenWith(id, nextJwk)).toBe(200);
 
   await page.getByRole('button', { name: 'Continue: remove the old key' }).click();
+  await axe(page);
   await page.getByLabel(/Type the client id/).fill(id);
   await page.getByRole('button', { name: 'Remove the old key now' }).click();
   await expect(page.getByText('The old key no longer appears.')).toBeVisible();
@@ -138,6 +144,9 @@ test('SMART backend service: create with a browser key, get a token, rotate with
   const dom = await page.content();
   const stores = await browserStores(page);
   const forms = [...leakForms(firstJwk, firstPem), ...leakForms(nextJwk)];
+  // The recorder saw the bodies: the public halves went out in the create and the rotation's PATCH.
+  expect(sent.join('\n')).toContain(String(firstJwk.n));
+  expect(sent.join('\n')).toContain(String(nextJwk.n));
   expect(forms.length).toBeGreaterThan(20);
   for (const [where, text] of [
     ['a request', sent.join('\n')],
