@@ -27,6 +27,8 @@ test('backend services: a pasted private key signs the assertion, a replay is re
     auth: { client_credentials: { client_assertion_types: [JWT_BEARER], token_format: 'jwt' } },
   });
   await signIn(page, `/playground?client=${id}&flow=backend_services&scope=system/Patient.rs`);
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
 
   await page.getByLabel('Private key').fill(JSON.stringify(privateJwk));
   await expect(page.getByText(`Key ready: RS384, kid ${kid}.`)).toBeVisible();
@@ -44,9 +46,12 @@ test('backend services: a pasted private key signs the assertion, a replay is re
   await expect(replay.getByText('HTTP 401', { exact: true })).toBeVisible();
   await expect(replay.getByRole('alert')).toContainText('Replay refused: this assertion was already used');
 
-  // The private key went nowhere: not into the page's markup (the field is not mirrored into an
-  // attribute), not into a request.
-  expect(await page.content()).not.toContain(String(privateJwk.d));
+  // The private key went nowhere: not into a request (only the assertion did), not into the
+  // page's markup (the field is not mirrored into an attribute).
+  const d = String(privateJwk.d);
+  expect(sent.join('\n')).toContain('client_assertion=');
+  expect(sent.join('\n')).not.toContain(d);
+  expect(await page.content()).not.toContain(d);
 });
 
 test('EHR launch: Aidbox builds the launch, the code flow carries it, the token names the patient', async ({
