@@ -33,7 +33,7 @@ const ALGS: { alg: SmartSigningAlg; label: string; help: string }[] = [
   {
     alg: 'ES384',
     label: 'ES384 (EC P-384)',
-    help: 'SMART Backend Services also names ES384, but Aidbox documents RS384 only: check that your Aidbox accepts it.',
+    help: 'SMART Backend Services also names ES384, but Aidbox documents RS384 only (and RSA members only for a Client’s jwks): use it only where you know the server accepts it.',
   },
 ];
 

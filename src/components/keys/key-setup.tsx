@@ -122,7 +122,8 @@ export function KeySetup({ clientId, value, onChange }: KeySetupProps) {
             <p id={`${uriId}-help`} className="field-help">
               Where the application publishes its public keys (https; plain http only on localhost, for
               development). Aidbox fetches it to check each client assertion, so rotation happens there.
-              Aidbox's examples register either keys or a JWKS URI: use one of them.
+              Register keys or a JWKS URI, not both: Aidbox&apos;s docs do not say which one it uses when a
+              Client has both.
             </p>
             {uriError ? (
               <p id={`${uriId}-error`} className="field-error">
