@@ -141,11 +141,21 @@ export function BackendServicesPanel({
       <fieldset className="pg-choice">
         <legend>Signing key</legend>
         <label className="pg-check">
-          <input type="radio" checked={source === 'paste'} onChange={() => setSource('paste')} />
+          <input
+            type="radio"
+            name={`${ids}-source`}
+            checked={source === 'paste'}
+            onChange={() => setSource('paste')}
+          />
           Paste a key
         </label>
         <label className="pg-check">
-          <input type="radio" checked={source === 'generate'} onChange={() => setSource('generate')} />
+          <input
+            type="radio"
+            name={`${ids}-source`}
+            checked={source === 'generate'}
+            onChange={() => setSource('generate')}
+          />
           Generate a key pair here
         </label>
       </fieldset>
