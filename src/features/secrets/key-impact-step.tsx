@@ -6,6 +6,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { ASSERTION_TYPE } from '../../domain/client-assertion.ts';
 import { paths } from '../../routes/paths.ts';
+import type { PublicJwk } from '../../domain/jwks-validate.ts';
+import { KeyResume } from './key-resume.tsx';
 import type { KeyEligibility } from './key-rotation-plan.ts';
 import { sessionSummary, type SessionsQuery } from './session-count.ts';
 
@@ -15,6 +17,8 @@ interface KeyImpactStepProps {
   eligibility: KeyEligibility;
   sessions: SessionsQuery;
   onNext: () => void;
+  /** Goes on with a key already among the Client's keys (a rotation left half-way). */
+  onResume: (key: PublicJwk) => void;
 }
 
 /** Whether the Client opts in to private_key_jwt for client_credentials (Aidbox's registration examples). */
@@ -23,7 +27,14 @@ function listsAssertionType(record: ClientRecord): boolean {
 }
 
 /** Step 1: the Client's keys and who uses them, before anything changes. */
-export function KeyImpactStep({ headingRef, record, eligibility, sessions, onNext }: KeyImpactStepProps) {
+export function KeyImpactStep({
+  headingRef,
+  record,
+  eligibility,
+  sessions,
+  onNext,
+  onResume,
+}: KeyImpactStepProps) {
   const id = record.client.id ?? '';
   const back = <Link to={paths.client({ id })}>Back to the Client</Link>;
 
@@ -119,6 +130,7 @@ export function KeyImpactStep({ headingRef, record, eligibility, sessions, onNex
           Aidbox that requires it refuses every assertion, so the check in step 3 may fail.
         </p>
       ) : null}
+      <KeyResume keys={keys} onResume={onResume} />
       <div className="sx-actions">
         <Button variant="primary" onClick={onNext}>
           Continue: add the new key

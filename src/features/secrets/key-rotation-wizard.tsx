@@ -135,6 +135,11 @@ export function KeyRotationWizard({
           eligibility={eligibility}
           sessions={sessions}
           onNext={() => setStep('add')}
+          onResume={(publicJwk) => {
+            setNewKey({ publicJwk, signing: undefined });
+            setVerified({ kind: 'pending' });
+            setStep('verify');
+          }}
         />
       ) : step === 'add' ? (
         <KeyAddStep

@@ -218,6 +218,28 @@ describe('Key rotation', () => {
     expect(patches(server)[0]?.body).toEqual({ jwks: [expect.anything(), mine.publicJwk] });
   }, 30_000);
 
+  it('goes on with a rotation left half-way: the added key is checked, then the old one removed', async () => {
+    const user = userEvent.setup();
+    const { server, old } = await service();
+    const mine = await generateSigningKey('ES384');
+    server.write({ ...server.clients.get('svc')!, jwks: [old.publicJwk, mine.publicJwk] });
+    acceptAssertions(server);
+    renderRoutes(secretRoutes, '/clients/svc/rotate-keys', { server });
+    await heading('Step 1: the keys in use');
+    expect(screen.getByLabelText('The new key')).toHaveValue(mine.kid);
+    await user.click(screen.getByRole('button', { name: 'Verify this key, then remove the others' }));
+    await heading('Step 3: verify that the new key obtains a token');
+    await user.click(screen.getByLabelText('Private key for the check (JWK or PEM)'));
+    await user.paste(mine.privatePem);
+    await user.click(screen.getByRole('button', { name: 'Check with this private key' }));
+    expect(await screen.findByText('The new key works.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue: remove the old key' }));
+    await user.type(await screen.findByLabelText(/Type the client id/), 'svc');
+    await user.click(screen.getByRole('button', { name: 'Remove the old key now' }));
+    await heading('Rotation complete');
+    expect(patches(server).map((p) => p.body)).toEqual([{ jwks: [mine.publicJwk] }]);
+  }, 30_000);
+
   it('explains that keys published at a jwks_uri are rotated there', async () => {
     renderRoutes(secretRoutes, '/clients/ext/rotate-keys', {
       seed: [{ id: 'ext', grant_types: ['client_credentials'], jwks_uri: 'https://ext.example/jwks.json' }],
