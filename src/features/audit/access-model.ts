@@ -50,19 +50,26 @@ export function buildAccessRun(
   types: readonly string[],
   interactions: readonly Interaction[],
 ): AccessRun {
-  const keyTable = new Map<string, string[]>();
+  // Per policy object: its keys per interaction (and per Client when the rule reads the Client).
+  const keyTable = new Map<PolicyResource, Map<string, string[]>>();
+  /** Numbers the key arrays, so a list of them has a cheap signature. */
+  const arrayIds = new Map<string[], number>();
   /** The key per index of `types` (all equal for transaction: one request whatever the type). */
   const keysFor = (policy: PolicyResource, client: ClientRef, interaction: Interaction): string[] => {
     const perClient = dependsOnClient(policy);
-    const memo = `${interaction}|${policy.id ?? ''}@${policy.meta?.versionId ?? '?'}|${perClient ? client.id : ''}`;
-    let keys = keyTable.get(memo);
+    let byPolicy = keyTable.get(policy);
+    if (!byPolicy) keyTable.set(policy, (byPolicy = new Map<string, string[]>()));
+    const memo = perClient ? `${interaction}|${client.id}` : interaction;
+    let keys = byPolicy.get(memo);
     if (!keys) {
-      const any = evaluationKey(policy, perClient ? client : undefined, ANY_TYPE, interaction);
+      const who = perClient ? client : undefined;
+      const any = evaluationKey(policy, who, ANY_TYPE, interaction);
       keys =
         interaction === 'transaction'
           ? types.map(() => any)
-          : types.map((t) => evaluationKey(policy, perClient ? client : undefined, t, interaction));
-      keyTable.set(memo, keys);
+          : types.map((t) => evaluationKey(policy, who, t, interaction));
+      byPolicy.set(memo, keys);
+      arrayIds.set(keys, arrayIds.size);
     }
     return keys;
   };
@@ -75,11 +82,15 @@ export function buildAccessRun(
   };
 
   const plan = new Map<string, Evaluation>();
+  // A policy that ignores the Client has one key array per interaction: planned once, not per Client.
+  const planned = new Set<string[]>();
   for (const interaction of interactions) {
     const n = interaction === 'transaction' ? Math.min(1, types.length) : types.length;
     for (const client of clients) {
       for (const policy of candidatesOf(client, interaction)) {
         const keys = keysFor(policy, client, interaction);
+        if (planned.has(keys)) continue;
+        planned.add(keys);
         const clientId = dependsOnClient(policy) ? client.id : undefined;
         for (let t = 0; t < n; t++) {
           const key = keys[t] as string;
@@ -92,13 +103,22 @@ export function buildAccessRun(
   }
 
   const index: IndexedCell[] = [];
+  // Clients whose candidates read the same keys (same links, rules that ignore the Client) share
+  // their cells' key arrays.
+  const shared = new Map<string, string[][]>();
   for (const client of clients) {
     for (const interaction of interactions) {
       const list = candidatesOf(client, interaction);
       const policyIds = list.map((p) => p.id ?? '');
       const keyRows = list.map((p) => keysFor(p, client, interaction));
+      const signature = keyRows.map((row) => arrayIds.get(row)).join(',');
+      let byType = shared.get(signature);
+      if (!byType) {
+        byType = types.map((_, t) => keyRows.map((row) => row[t] as string));
+        shared.set(signature, byType);
+      }
       types.forEach((resourceType, t) => {
-        const keys = keyRows.map((row) => row[t] as string);
+        const keys = byType[t] as string[];
         index.push({ clientId: client.id, resourceType, interaction, policyIds, keys });
       });
     }
