@@ -4,7 +4,7 @@ import { TextField } from '../../components/form/text-field.tsx';
 import { KeyTable } from '../../components/keys/key-table.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import type { PublicJwk } from '../../domain/jwks-validate.ts';
-import { mayRemove, oldKids, withoutKeys, type VerifyState } from './key-rotation-plan.ts';
+import { kidOf, mayRemove, oldKids, withoutKeys, type VerifyState } from './key-rotation-plan.ts';
 import { sessionSummary, type SessionsQuery } from './session-count.ts';
 
 interface KeyRemoveStepProps {
@@ -33,7 +33,9 @@ export function KeyRemoveStep(props: KeyRemoveStepProps) {
   const remove = candidates.filter((kid) => chosen.includes(kid));
   const remaining = withoutKeys(current, remove, newKid);
   const allowed = mayRemove(verified, override);
-  const ready = allowed && remove.length > 0 && typed === clientId && !writing;
+  // Never a write that would leave the Client without the new key.
+  const keepsNew = remaining.some((k) => kidOf(k) === newKid);
+  const ready = allowed && keepsNew && remove.length > 0 && typed === clientId && !writing;
 
   if (candidates.length === 0) {
     return (

@@ -114,9 +114,13 @@ export function KeyRotationWizard({
     const fresh = await onReload();
     if (fresh.data) setBase(fresh.data);
     void sessions.refetch();
-    // A failed removal keeps the proven new key: review the removal again on the fresh version.
-    if (stage === 'add') {
+    // A failed removal keeps the proven new key and reviews the removal again on the fresh version,
+    // unless the colleague's change took the new key away: then the rotation starts over.
+    const kid = newKey ? kidOf(newKey.publicJwk) : '';
+    const keptNew = (fresh.data?.client.jwks ?? []).some((k) => k.kid === kid);
+    if (stage === 'add' || !keptNew) {
       setNewKey(undefined);
+      setVerified({ kind: 'pending' });
       setStep('impact');
     }
   }

@@ -164,6 +164,32 @@ describe('Key rotation', () => {
     expect(patches(server).map((p) => p.headers.get('if-match'))).toEqual(['W/"1"', 'W/"101"']);
   }, 30_000);
 
+  it('on a concurrent change removes nothing, both keys still work, and the removal is reviewed again', async () => {
+    const user = userEvent.setup();
+    const { server, old } = await service();
+    acceptAssertions(server);
+    renderRoutes(secretRoutes, '/clients/svc/rotate-keys', { server });
+    await addGeneratedKey(user);
+    expect(await screen.findByText('The new key works.', {}, { timeout: 8000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue: remove the old key' }));
+    await user.type(await screen.findByLabelText(/Type the client id/), 'svc');
+    server.failNextPatch = { status: 412, concurrent: (c) => ({ ...c, name: 'Renamed by a colleague' }) };
+    await user.click(screen.getByRole('button', { name: 'Remove the old key now' }));
+
+    await heading('The old keys were not removed: someone changed this Client since you reviewed it');
+    expect(screen.getByRole('alert')).toHaveTextContent('both the new key and the old keys still work');
+    const [fresh] = generated;
+    expect(server.clients.get('svc')?.jwks).toEqual([old.publicJwk, fresh!.publicJwk]);
+    await user.click(screen.getByRole('button', { name: 'Reload the Client and review the removal' }));
+    await heading('Step 4: remove the old key');
+    await user.type(screen.getByLabelText(/Type the client id/), 'svc');
+    await user.click(screen.getByRole('button', { name: 'Remove the old key now' }));
+    await heading('Rotation complete');
+    // The add (101), the colleague (102), then the removal guarded by the colleague's version.
+    expect(patches(server).map((p) => p.headers.get('if-match'))).toEqual(['W/"1"', 'W/"101"', 'W/"102"']);
+    expect(server.clients.get('svc')?.jwks).toEqual([fresh!.publicJwk]);
+  }, 30_000);
+
   it('refuses to remove the old key while the new one is refused, unless overridden', async () => {
     const user = userEvent.setup();
     const { server } = await service();
