@@ -54,6 +54,7 @@ describe('parseLaunchUrl', () => {
       launch,
       iss: 'https://box/fhir',
       patient: 'pt-1',
+      user: 'admin',
     });
     expect(parseLaunchUrl('https://app.example/launch?launch=opaque&iss=x')).toMatchObject({
       patient: undefined,

@@ -50,6 +50,8 @@ export function SmartLaunchPanel({
           <p role="status">
             Launch ready{launch.patient ? ` for patient ${launch.patient}` : ''}. The authorization request
             carries it as <code>launch</code>, with <code>aud={launch.iss}</code>.
+            {launch.user ? ` Issued for user ${launch.user}: sign in as them.` : ''}
+            {launch.exp ? ` Usable until ${new Date(launch.exp * 1000).toLocaleTimeString()}.` : ''}
           </p>
           <Button size="sm" onClick={() => onLaunch(null)}>
             Forget the launch (standalone launch)

@@ -15,15 +15,22 @@ export interface Launch {
   iss: string;
   /** From the launch value's `ctx.patient`, when it is a readable JWT (Aidbox's is). */
   patient: string | undefined;
+  /** The launch value's `user` and `exp` (seconds), when readable: who must sign in, and until when. */
+  user?: string | undefined;
+  exp?: number | undefined;
 }
 
-function patientOf(launch: string): string | undefined {
+/** What Aidbox's launch JWT says (smart-app-launch.md: client, user, exp, ctx.patient). */
+function contextOf(launch: string): Pick<Launch, 'patient' | 'user' | 'exp'> {
   const d = decodeJwt(launch);
-  if (!d.ok || d.kind !== 'jwt') return undefined;
-  const ctx = d.payload.ctx;
-  if (typeof ctx !== 'object' || ctx === null) return undefined;
-  const p = (ctx as Record<string, unknown>).patient;
-  return typeof p === 'string' ? p : undefined;
+  if (!d.ok || d.kind !== 'jwt') return { patient: undefined };
+  const { ctx, user, exp } = d.payload;
+  const p = typeof ctx === 'object' && ctx !== null ? (ctx as Record<string, unknown>).patient : undefined;
+  return {
+    patient: typeof p === 'string' ? p : undefined,
+    ...(typeof user === 'string' ? { user } : {}),
+    ...(typeof exp === 'number' ? { exp } : {}),
+  };
 }
 
 /** A launch URL as the EHR opened it; an error message when `iss` or `launch` is missing. */
@@ -38,7 +45,7 @@ export function parseLaunchUrl(text: string): Launch | string {
   const iss = url.searchParams.get('iss');
   if (!launch) return 'The URL has no launch parameter.';
   if (!iss) return 'The URL has no iss parameter (the FHIR server the EHR names).';
-  return { launch, iss, patient: patientOf(launch) };
+  return { launch, iss, ...contextOf(launch) };
 }
 
 /** Asks Aidbox for a launch; rejects with a message meant for the developer. */
@@ -67,7 +74,7 @@ export async function requestLaunch(params: {
     const launch = typeof result?.launch === 'string' ? result.launch : undefined;
     const parsed = uri ? parseLaunchUrl(uri) : undefined;
     if (parsed && typeof parsed !== 'string') return parsed;
-    if (launch) return { launch, iss: params.iss, patient: patientOf(launch) };
+    if (launch) return { launch, iss: params.iss, ...contextOf(launch) };
     throw new Error('Aidbox answered without result.launch or result.uri.');
   } catch (e) {
     if (!(e instanceof AidboxError)) throw e;
