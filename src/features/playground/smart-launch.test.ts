@@ -13,7 +13,7 @@ function answering(status: number, body: unknown) {
   const server = installFakeAidbox();
   const bodies: unknown[] = [];
   server.fetch = (_input, init) => {
-    bodies.push(JSON.parse(String(init?.body)));
+    bodies.push(JSON.parse(typeof init?.body === 'string' ? init.body : 'null'));
     return Promise.resolve(
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
     );
