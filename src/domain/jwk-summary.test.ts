@@ -92,7 +92,12 @@ describe('privateMembersIn', () => {
     expect(privateMembersIn(JSON.stringify(strong.priv))).toEqual(['d', 'p', 'q', 'dp', 'dq', 'qi']);
     expect(privateMembersIn(JSON.stringify({ keys: [strong.pub, { kty: 'oct', k: 'x' }] }))).toEqual(['k']);
     expect(privateMembersIn(JSON.stringify(strong.pub))).toEqual([]);
-    expect(privateMembersIn('{"d": ')).toEqual([]);
+    // Not (yet) JSON: the names still give it away; a public key being typed does not match.
+    expect(privateMembersIn('{"kty": "RSA", "d": "x", "p": "y",}')).toEqual(['d', 'p']);
+    expect(privateMembersIn('{"kty": "RSA", "kid": "a", "key_ops": [')).toEqual([]);
+    expect(privateMembersIn('-----BEGIN PRIVATE KEY-----\nMII')).toEqual(['a PEM private key']);
+    expect(privateMembersIn('-----BEGIN RSA PRIVATE KEY-----')).toEqual(['a PEM private key']);
+    expect(privateMembersIn('-----BEGIN PUBLIC KEY-----')).toEqual([]);
     expect(privateMembersIn('null')).toEqual([]);
   });
 });

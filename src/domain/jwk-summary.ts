@@ -105,13 +105,22 @@ function pastedKids(text: string): (string | undefined)[] {
   );
 }
 
-/** The private members any key of pasted text holds (names only), so the screen can drop the text. */
+/** What a refusal names for a pasted PEM private key (PKCS#8, PKCS#1, SEC 1, encrypted). */
+export const PEM_PRIVATE_KEY = 'a PEM private key';
+const PEM_PRIVATE = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/;
+
+/**
+ * The private material pasted text holds, by name only (JWK members, or a PEM private key), so the
+ * screen can drop the text at once. Text that is not (yet) valid JSON is scanned for the members'
+ * names: a private key pasted with a stray comma must not stay on the page either.
+ */
 export function privateMembersIn(text: string): string[] {
+  if (PEM_PRIVATE.test(text)) return [PEM_PRIVATE_KEY];
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return [];
+    return PRIVATE_MEMBERS.filter((m) => new RegExp(`"${m}"\\s*:`).test(text));
   }
   if (typeof value !== 'object' || value === null) return [];
   const keys = (value as Record<string, unknown>).keys;
