@@ -122,7 +122,10 @@ export function KeyImport({ existing, onAdd, onDraftChange }: KeyImportProps) {
           {check?.ok && check.keys.length > 1 ? `Add ${check.keys.length} keys` : 'Add key'}
         </Button>
         <span role="status" className="keys-status">
-          {added}
+          {added ||
+            (check?.ok
+              ? 'The key is valid but not added yet: choose Add, or it is not saved with the Client.'
+              : '')}
         </span>
       </div>
     </div>
