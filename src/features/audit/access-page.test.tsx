@@ -118,6 +118,30 @@ describe('Effective access', () => {
     expect(cell('Observation:transaction')).toHaveTextContent('scopes: checked per entry');
   });
 
+  it('on cells the policies deny, only a scope that would allow them is named', async () => {
+    const server = fakeAidbox([
+      { id: 'reader', type: 'smart-app', scope: ['patient/Patient.rs', 'patient/Observation.c'] },
+      {
+        resourceType: 'AccessPolicy',
+        id: 'reader-get',
+        engine: 'matcho',
+        matcho: { 'request-method': 'get' },
+        link: [{ reference: 'Client/reader' }],
+      },
+    ]);
+    server.verdict = (_policy, request) => request['request-method'] === 'get';
+    renderRoutes(auditRoutes, '/audit/access?client=reader', { server });
+    await screen.findByText(/^Done:/, {}, { timeout: 5000 });
+    const cell = (c: string) => document.querySelector(`td[data-cell="${c}"]`);
+    expect(cell('Patient:read')).toHaveTextContent(/^Allowed by reader-getscope: patient\/Patient\.rs$/);
+    expect(cell('Encounter:read')).toHaveTextContent(
+      /^Allowed by reader-getno scope covers it: denied to atv 2 tokens$/,
+    );
+    expect(cell('Observation:create')).toHaveTextContent(/^Deniedscope: patient\/Observation\.c$/);
+    expect(cell('Patient:delete')).toHaveTextContent(/^Denied$/);
+    expect(cell('Patient:transaction')).toHaveTextContent(/^Denied$/);
+  });
+
   it('a Client without scopes shows no scope panel or lines', async () => {
     const server = fakeAidbox([
       { id: 'plain', grant_types: ['basic'] },
