@@ -74,8 +74,8 @@ export function PlaygroundPage() {
     <div className="pg-page">
       <h1>Token playground</h1>
       <p className="pg-muted pg-intro">
-        Run any Aidbox grant with a Client of your choice and see each HTTP exchange. Flows never use or change
-        your console sign-in. Tokens live in this tab’s memory only.
+        Run any Aidbox grant with a Client of your choice and see each HTTP exchange. Flows never use or
+        change your console sign-in. Tokens live in this tab’s memory only.
       </p>
       {endpoints.isError ? (
         <p className="pg-advice" role="alert">
