@@ -8,6 +8,7 @@ import { KeyGenerator } from '../../components/keys/key-generator.tsx';
 import { KeyImport } from '../../components/keys/key-import.tsx';
 import { KeyTable } from '../../components/keys/key-table.tsx';
 import { TextField } from '../../components/form/text-field.tsx';
+import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Tabs } from '../../components/ui/tabs.tsx';
 import { ASSERTION_TYPE } from '../../domain/client-assertion.ts';
@@ -54,6 +55,10 @@ export function KeysSection({ clientId, client }: KeysSectionProps) {
   const [holding, setHolding] = useState(false);
   const uriProblem = jwksUri.trim() ? checkJwksUri(jwksUri) : undefined;
   const lastKey = jwks.length === 1 && jwksUri.trim() === '' && authenticatesWithKeys(client);
+  // A Client with a secret, or a public app, has no use for keys: the section stays one line until
+  // asked, so the generator does not suggest that every Client needs a key pair.
+  const [opened, setOpened] = useState(false);
+  const unused = !opened && jwks.length === 0 && jwksUri.trim() === '' && !authenticatesWithKeys(client);
 
   // Read the form at call time: the generator answers after an await, maybe after other edits.
   function add(keys: readonly Record<string, unknown>[]) {
@@ -67,6 +72,19 @@ export function KeysSection({ clientId, client }: KeysSectionProps) {
     );
     setRemoving(undefined);
   }
+
+  if (unused)
+    return (
+      <fieldset className="cc-section" name="jwks" tabIndex={-1}>
+        <legend>Keys</legend>
+        <p className="field-help">
+          No public keys: this Client does not sign client assertions (private_key_jwt).
+        </p>
+        <div>
+          <Button onClick={() => setOpened(true)}>Add keys…</Button>
+        </div>
+      </fieldset>
+    );
 
   return (
     // name and tabIndex: a review's "?field=jwks" link focuses this section (field-focus.ts).
