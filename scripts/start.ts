@@ -118,6 +118,8 @@ async function main(): Promise<void> {
         ? '  Development mode       on (policy debugging); BOX_SECURITY_DEV_MODE=false npm start to try without'
         : '  Development mode       off, as on most production Aidboxes',
     );
+    // devbox/seed/demo-smart.ts writes it when the demo data is first seeded (never committed).
+    console.log('  SMART demo private key .devbox/demo-smart-backend-key.json (for the playground)');
     console.log('  Ctrl-C stops both.');
   });
 }
