@@ -163,6 +163,10 @@ test('fix links open the editor at the field: scrolled to and focused (issue 14 
   await expect(redirect).toBeFocused();
   await expect(redirect).toBeInViewport();
 
+  // A SMART finding names one scope (scope.0): the Scopes section's field takes the focus.
+  await page.goto('/clients/bulk-export-client?field=scope.0');
+  await expect(page.locator('[name="scope"]')).toBeFocused();
+
   // A secret's age is fixed by rotating it: the link lands on Rotate secret.
   await page.goto('/clients/claims-adjudicator?field=details.secretRotatedAt');
   await expect(page.getByRole('link', { name: 'Rotate secret' })).toBeFocused();
