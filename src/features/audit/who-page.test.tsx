@@ -57,4 +57,36 @@ describe('Who can…', () => {
     expect(server.requests.filter((r) => r.url.pathname === '/auth/test-policy')).toHaveLength(1);
     expect(server.testPolicyCalls).toHaveLength(0);
   });
+
+  it('names, for each allowed Client with SMART scopes, the scope that also allows it or that none does', async () => {
+    renderRoutes(auditRoutes, '/audit/who?interaction=read&type=Patient', {
+      seed: [
+        { id: 'app', type: 'smart-app', scope: ['launch/patient', 'patient/Patient.r'] },
+        { id: 'plain' },
+        { id: 'tool', scope: ['patient/Observation.rs'] },
+        {
+          resourceType: 'AccessPolicy',
+          id: 'read-all',
+          engine: 'matcho',
+          matcho: { operation: { id: 'FhirRead' } },
+        },
+      ],
+    });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Clients allowed to read Patient' },
+      { timeout: 5000 },
+    );
+    await screen.findByText(/^Done:/);
+    const scopeOf = (id: string) => table.querySelector(`tr[data-client="${id}"] td:last-child`)?.textContent;
+    expect(scopeOf('app')).toBe('patient/Patient.r');
+    expect(scopeOf('tool')).toBe('none covers it: denied to atv 2 tokens');
+    expect(scopeOf('plain')).toBe('no scope');
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === 'P' && /a Client without scope is not restricted/.test(el.textContent ?? ''),
+      ),
+    ).toBeInTheDocument();
+  });
 });
