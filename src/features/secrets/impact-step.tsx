@@ -3,7 +3,6 @@ import type { Ref } from 'react';
 import type { ClientRecord } from '../../api/clients.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { DateTime } from '../../components/ui/date-time.tsx';
-import { Spinner } from '../../components/ui/spinner.tsx';
 import {
   lastRotation,
   type Eligibility,
@@ -11,7 +10,8 @@ import {
   type VerifyMethod,
 } from '../../domain/secret-impact.ts';
 import { paths } from '../../routes/paths.ts';
-import { sessionSummary, type SessionsQuery } from './session-count.ts';
+import type { SessionsQuery } from './session-count.ts';
+import { SessionsLine } from './sessions-line.tsx';
 
 interface ImpactStepProps {
   headingRef: Ref<HTMLHeadingElement>;
@@ -107,24 +107,10 @@ export function ImpactStep({
           ))}
         </ul>
       )}
-      <h3>Sessions</h3>
-      {sessions.isPending ? (
-        <p role="status">
-          <Spinner size="sm" /> Counting this Client&apos;s sessions…
-        </p>
-      ) : sessions.isError ? (
-        <p className="sx-callout sx-warn" role="alert">
-          The sessions could not be counted.{' '}
-          <Button size="sm" onClick={() => void sessions.refetch()}>
-            Try again
-          </Button>
-        </p>
-      ) : (
-        <p>
-          {sessionSummary(sessions.data)}. Tokens already issued keep working until they expire; you can
-          revoke them after the rotation.
-        </p>
-      )}
+      <SessionsLine
+        sessions={sessions}
+        then="Tokens already issued keep working until they expire; you can revoke them after the rotation."
+      />
       <h3>Last rotation</h3>
       <p>
         {rotation.recorded ? (

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import type { ClientRecord } from '../../api/clients.ts';
 import { KeyTable } from '../../components/keys/key-table.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { Spinner } from '../../components/ui/spinner.tsx';
 import { ASSERTION_TYPE } from '../../domain/client-assertion.ts';
 import { paths } from '../../routes/paths.ts';
 import type { PublicJwk } from '../../domain/jwks-validate.ts';
 import { KeyResume } from './key-resume.tsx';
 import type { KeyEligibility } from './key-rotation-plan.ts';
-import { sessionSummary, type SessionsQuery } from './session-count.ts';
+import type { SessionsQuery } from './session-count.ts';
+import { SessionsLine } from './sessions-line.tsx';
 
 interface KeyImpactStepProps {
   headingRef: Ref<HTMLHeadingElement>;
@@ -105,24 +105,10 @@ export function KeyImpactStep({
           private key as exposed.
         </p>
       ) : null}
-      <h3>Sessions</h3>
-      {sessions.isPending ? (
-        <p role="status">
-          <Spinner size="sm" /> Counting this Client&apos;s sessions…
-        </p>
-      ) : sessions.isError ? (
-        <p className="sx-callout sx-warn" role="alert">
-          The sessions could not be counted.{' '}
-          <Button size="sm" onClick={() => void sessions.refetch()}>
-            Try again
-          </Button>
-        </p>
-      ) : (
-        <p>
-          {sessionSummary(sessions.data)}. Tokens already issued keep working until they expire: removing a
-          key only stops new assertions signed with it.
-        </p>
-      )}
+      <SessionsLine
+        sessions={sessions}
+        then="Tokens already issued keep working until they expire: removing a key only stops new assertions signed with it."
+      />
       {!listsAssertionType(record) ? (
         <p className="sx-callout sx-warn">
           <span className="sx-mono">auth.client_credentials.client_assertion_types</span> does not list{' '}

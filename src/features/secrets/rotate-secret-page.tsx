@@ -1,52 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
-import { clientQueries } from '../../api/clients.ts';
-import { isAidboxError } from '../../api/errors.ts';
-import { ErrorPanel } from '../../components/ui/error-panel.tsx';
-import { PageLoading } from '../../components/ui/spinner.tsx';
-import { paths } from '../../routes/paths.ts';
+import { ClientWizardPage } from './client-wizard-page.tsx';
 import { RotationWizard } from './rotation-wizard.tsx';
-import './secrets.css';
 
 /** `/clients/:id/rotate-secret`: a page, so the admin can read the impact before anything happens. */
 export function RotateSecretPage() {
-  const id = useParams().id ?? '';
-  const query = useQuery(clientQueries.detail(id));
-
-  if (query.isPending) {
-    return (
-      <section className="sx-page" aria-busy="true">
-        <h1>Rotate the secret of {id}</h1>
-        <PageLoading label="Loading the Client…" />
-      </section>
-    );
-  }
-  if (query.isError) {
-    const missing = isAidboxError(query.error) && query.error.kind === 'not-found';
-    return (
-      <section className="sx-page">
-        <h1>Rotate the secret of {id}</h1>
-        {missing ? (
-          <div className="sx-callout sx-danger" role="alert">
-            <p>Client {id} was not found. It may have been deleted.</p>
-          </div>
-        ) : (
-          <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        <Link to={paths.clients()}>Back to Clients</Link>
-      </section>
-    );
-  }
   return (
-    <section className="sx-page" aria-labelledby="sx-title">
-      <header className="sx-header">
-        <h1 id="sx-title">
-          Rotate the secret of <span className="sx-mono">{id}</span>
-        </h1>
-        <Link to={paths.client({ id })}>Back to the Client</Link>
-      </header>
-      {/* Keyed by id: another Client starts a fresh wizard, never one holding an old secret. */}
-      <RotationWizard key={id} record={query.data} onReload={() => query.refetch()} />
-    </section>
+    <ClientWizardPage
+      action="Rotate the secret of"
+      wizard={(id, props) => <RotationWizard key={id} {...props} />}
+    />
   );
 }
