@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { keyRows, keySize, privateMembersIn, validateAddition } from './jwk-summary.ts';
+import { weakRsa } from '../testing/test-keys.ts';
 
 /** A real RS384 pair (jose): every member it exports is a string. */
 async function rsa(kid: string) {
@@ -8,16 +9,6 @@ async function rsa(kid: string) {
   const extra = { kid, alg: 'RS384', use: 'sig' };
   const strings = (jwk: object) => ({ ...jwk, ...extra }) as Record<string, string>;
   return { pub: strings(await exportJWK(publicKey)), priv: strings(await exportJWK(privateKey)) };
-}
-/** An RSA key whose modulus has `bits` bits (synthetic: only its length is judged). */
-function weakRsa(kid: string, bits = 1024): Record<string, string> {
-  const bytes = new Uint8Array(bits / 8);
-  bytes[0] = 0xc0;
-  const n = btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
 }
 
 const strong = await rsa('strong');

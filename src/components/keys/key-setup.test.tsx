@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { exportJWK, generateKeyPair } from 'jose';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { PRIVATE_MEMBERS } from '../../domain/jwks-validate.ts';
 import { KeySetup, type KeySetupValue } from './key-setup.tsx';
+import { rsaJwk, weakRsa } from '../../testing/test-keys.ts';
 
 type Call = [KeySetupValue, boolean];
 
@@ -31,22 +31,6 @@ function renderSetup() {
   ]);
   render(<RouterProvider router={router} />);
   return { calls, last: () => calls[calls.length - 1], router };
-}
-
-async function rsaJwk(kid: string, withPrivate = false): Promise<Record<string, string>> {
-  const { publicKey, privateKey } = await generateKeyPair('RS384', { extractable: true });
-  const jwk = await exportJWK(withPrivate ? privateKey : publicKey);
-  return { ...(jwk as Record<string, string>), kid, alg: 'RS384', use: 'sig' };
-}
-/** An RSA key whose modulus has 1024 bits (synthetic: only its length is judged). */
-function weakRsa(kid: string): Record<string, string> {
-  const bytes = new Uint8Array(128);
-  bytes[0] = 0xc0;
-  const n = btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
 }
 
 /** Captures what the one-time view hands to the browser's download. */

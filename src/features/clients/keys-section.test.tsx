@@ -1,26 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { JsonObject } from '../../model/json.ts';
 import { renderRoutes } from '../../testing/render.tsx';
 import { clientRoutes } from './routes.tsx';
-
-async function rsa(kid: string, withPrivate = false): Promise<Record<string, string>> {
-  const { publicKey, privateKey } = await generateKeyPair('RS384', { extractable: true });
-  const jwk = await exportJWK(withPrivate ? privateKey : publicKey);
-  return { ...(jwk as Record<string, string>), kid, alg: 'RS384', use: 'sig' };
-}
-/** An RSA key whose modulus has 1024 bits (synthetic: only its length is judged). */
-function weakRsa(kid: string): Record<string, string> {
-  const bytes = new Uint8Array(128);
-  bytes[0] = 0xc0;
-  const n = btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-  return { kty: 'RSA', kid, alg: 'RS384', use: 'sig', e: 'AQAB', n };
-}
+import { rsaJwk as rsa, weakRsa } from '../../testing/test-keys.ts';
 
 const ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const backend = (jwks: Record<string, string>[]): JsonObject => ({
