@@ -41,7 +41,7 @@ describe('Effective access', () => {
     // Aidbox is authoritative: the cells show its verdict, not the console's.
     expect(document.querySelector('td[data-cell="Client:read"]')).toHaveTextContent('Denied');
     expect(document.querySelector('td[data-cell="Patient:read"]')).toHaveTextContent('Denied');
-  });
+  }, 15_000); // 101 cross-check calls: ~3 s alone, twice that on a busy 2-core machine
 
   it('asks Aidbox once: a second visit and “Evaluate again” are answered from the cache', async () => {
     const user = userEvent.setup();
