@@ -13,7 +13,10 @@ export function ClientPicker({
   onSecret,
   authMethod,
   onAuthMethod,
+  signsWithKey = false,
 }: {
+  /** The backend-services flow authenticates with a signed assertion: the secret fields step aside. */
+  signsWithKey?: boolean;
   clientId: string;
   onClientId: (id: string) => void;
   onSecret: (secret: string) => void;
@@ -61,38 +64,47 @@ export function ClientPicker({
         <p className="field-error">Searching Clients failed; you can still type an id.</p>
       ) : null}
 
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-secret`}>
-          Client secret (confidential Clients)
-        </label>
-        <input
-          id={`${ids}-secret`}
-          className="input"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${ids}-secret-note`}
-          onChange={(e) => onSecret(e.target.value)}
-        />
-        <p id={`${ids}-secret-note`} className="pg-note" role="note">
-          A secret typed into a browser is exposed to it (extensions, injected script, screen sharing). It is
-          kept in this page’s memory only and sent only to the token and introspection endpoints. Prefer a
-          test Client’s secret.
+      {signsWithKey ? (
+        <p className="pg-note">
+          This flow proves the Client with a client assertion signed by its private key (private_key_jwt),
+          below: no secret is sent.
         </p>
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-method`}>
-          Client authentication
-        </label>
-        <select
-          id={`${ids}-method`}
-          className="input"
-          value={authMethod}
-          onChange={(e) => onAuthMethod(e.target.value as ClientAuthMethod)}
-        >
-          <option value="client_secret_basic">client_secret_basic (Authorization: Basic header)</option>
-          <option value="client_secret_post">client_secret_post (secret in the form body)</option>
-        </select>
+      ) : null}
+      {/* Hidden, not removed: a secret typed for another flow stays what the page holds. */}
+      <div hidden={signsWithKey}>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-secret`}>
+            Client secret (confidential Clients)
+          </label>
+          <input
+            id={`${ids}-secret`}
+            className="input"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${ids}-secret-note`}
+            onChange={(e) => onSecret(e.target.value)}
+          />
+          <p id={`${ids}-secret-note`} className="pg-note" role="note">
+            A secret typed into a browser is exposed to it (extensions, injected script, screen sharing). It
+            is kept in this page’s memory only and sent only to the token and introspection endpoints. Prefer
+            a test Client’s secret.
+          </p>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-method`}>
+            Client authentication
+          </label>
+          <select
+            id={`${ids}-method`}
+            className="input"
+            value={authMethod}
+            onChange={(e) => onAuthMethod(e.target.value as ClientAuthMethod)}
+          >
+            <option value="client_secret_basic">client_secret_basic (Authorization: Basic header)</option>
+            <option value="client_secret_post">client_secret_post (secret in the form body)</option>
+          </select>
+        </div>
       </div>
     </fieldset>
   );

@@ -90,6 +90,7 @@ export function PlaygroundPage() {
             onSecret={setSecret}
             authMethod={authMethod}
             onAuthMethod={setAuthMethod}
+            signsWithKey={flow === 'backend_services'}
           />
           {clientId.trim() !== '' && detail.isError ? (
             <p className="pg-muted pg-small">
