@@ -128,6 +128,8 @@ test('a risky Client opens with its findings and saves a description change afte
     ).toBe(wildcard);
 
     // A new violation is still refused, acknowledgement or not.
+    // This Client has no keys, so its Keys section is one line until asked.
+    await page.getByRole('button', { name: 'Add keys…' }).click();
     await page.getByLabel('JWKS URI').fill('http://keys.example.com/jwks');
     await page
       .getByRole('group', { name: /already breaks/ })
