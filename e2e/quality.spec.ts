@@ -10,24 +10,27 @@ import { expect, signIn, test } from './fixtures.ts';
 const shots = process.env.E2E_SCREENSHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
 
-async function screen(
-  page: Page,
-  axe: (page: Page, rules?: string[]) => Promise<void>,
-  name: string,
-  theme: string,
-) {
+/**
+ * One state of a screen in both themes: axe in full in light, then axe's contrast rule in dark
+ * (structure does not change with the theme, colours do). The theme follows the system setting
+ * live (app/theme.ts), so the state is checked twice without walking to it twice.
+ */
+async function screen(page: Page, axe: (page: Page, rules?: string[]) => Promise<void>, name: string) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  // Structure does not change with the theme, colours do: the dark pass runs axe's contrast rule.
-  await axe(page, theme === 'dark' ? ['color-contrast'] : undefined);
-  if (shots)
-    await page.screenshot({ path: `${shots}/${name}-${theme}.png`, fullPage: name !== 'clients-list' });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await axe(page, theme === 'dark' ? ['color-contrast'] : undefined);
+    if (shots)
+      await page.screenshot({ path: `${shots}/${name}-${theme}.png`, fullPage: name !== 'clients-list' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function setTheme(page: Page, theme: 'light' | 'dark') {
+async function setTheme(page: Page, theme: 'light' | 'dark' | 'system') {
   const toggle = page.getByRole('button', { name: /^Theme: / });
   for (let i = 0; i < 3 && (await toggle.textContent()) !== `Theme: ${theme}`; i++) await toggle.click();
   await expect(toggle).toHaveText(`Theme: ${theme}`);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
 test('every screen passes axe in light and dark', async ({ page, seed, axe }) => {
@@ -46,67 +49,63 @@ test('every screen passes axe in light and dark', async ({ page, seed, axe }) =>
   });
 
   await signIn(page, '/clients');
-  for (const theme of ['light', 'dark'] as const) {
-    await page.goto('/clients');
-    await setTheme(page, theme);
-    await expect(page.getByRole('link', { name: 'demo-backend', exact: true })).toBeVisible();
-    await screen(page, axe, 'clients-list', theme);
-    if (shots && theme === 'light') {
-      // The README image: demo data with risk badges in view (Z–A puts the risky Clients on top).
-      await page.goto('/clients?sort=-id');
-      await expect(page.getByRole('link', { name: 'scheduling-widget', exact: true })).toBeVisible();
-      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-      await page.screenshot({ path: `${shots}/readme-clients-list.png` });
-    }
-
-    await page.getByRole('link', { name: 'New Client' }).click();
-    await expect(page.getByRole('heading', { name: 'New Client' })).toBeVisible();
-    await screen(page, axe, 'create-kind-picker', theme);
-    await page.getByRole('link', { name: /^Single-page app/ }).click();
-    await page.getByLabel('Client id').fill(`${id}-never-created`);
-    await page.getByLabel('Redirect URI').fill('http://spa.example.com/cb');
-    await page.getByRole('button', { name: 'Create Client' }).click();
-    await expect(page.getByLabel('Redirect URI')).toHaveAttribute('aria-invalid', 'true');
-    await screen(page, axe, 'create-form-errors', theme);
-
-    await page.goto(`/clients/${id}`);
-    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(/Accessibility sample/);
-    await screen(page, axe, 'editor-form', theme);
-    await page.getByRole('tab', { name: 'Raw JSON' }).click();
-    await expect(page.getByLabel('Client JSON')).toBeVisible();
-    await screen(page, axe, 'editor-json', theme);
-    await page.getByRole('tab', { name: 'Form' }).click();
-    await page.getByRole('button', { name: 'Delete Client…' }).click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    await screen(page, axe, 'delete-dialog', theme);
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-
-    // The conflict view: someone else saves while we edit.
-    await fhir(
-      'PATCH',
-      `Client/${id}`,
-      { description: `Colleague ${theme}` },
-      {
-        'content-type': 'application/merge-patch+json',
-      },
-    );
-    await page.getByLabel('Name', { exact: true }).fill(`Accessibility sample ${theme}`);
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.getByRole('heading', { name: /Someone else saved this Client/ })).toBeVisible();
-    await screen(page, axe, 'conflict', theme);
-    await page.getByRole('button', { name: 'Discard my changes' }).click();
+  // The theme toggle overrides the system setting; 'system' lets each state be checked in both.
+  await setTheme(page, 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await setTheme(page, 'system');
+  await expect(page.getByRole('link', { name: 'demo-backend', exact: true })).toBeVisible();
+  await screen(page, axe, 'clients-list');
+  if (shots) {
+    // The README image: demo data with risk badges in view (Z–A puts the risky Clients on top).
+    await page.goto('/clients?sort=-id');
+    await expect(page.getByRole('link', { name: 'scheduling-widget', exact: true })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await page.screenshot({ path: `${shots}/readme-clients-list.png` });
   }
 
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.evaluate(() => localStorage.removeItem('aidbox-console:theme'));
-    await page.goto('/callback?code=x&state=y');
-    await expect(page.getByRole('heading', { name: 'This sign-in link is no longer valid' })).toBeVisible();
-    await screen(page, axe, 'callback-invalid', theme);
-    await page.goto('/signed-out');
-    await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
-    await screen(page, axe, 'signed-out', theme);
-  }
+  await page.getByRole('link', { name: 'New Client' }).click();
+  await expect(page.getByRole('heading', { name: 'New Client' })).toBeVisible();
+  await screen(page, axe, 'create-kind-picker');
+  await page.getByRole('link', { name: /^Single-page app/ }).click();
+  await page.getByLabel('Client id').fill(`${id}-never-created`);
+  await page.getByLabel('Redirect URI').fill('http://spa.example.com/cb');
+  await page.getByRole('button', { name: 'Create Client' }).click();
+  await expect(page.getByLabel('Redirect URI')).toHaveAttribute('aria-invalid', 'true');
+  await screen(page, axe, 'create-form-errors');
+
+  await page.goto(`/clients/${id}`);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(/Accessibility sample/);
+  await screen(page, axe, 'editor-form');
+  await page.getByRole('tab', { name: 'Raw JSON' }).click();
+  await expect(page.getByLabel('Client JSON')).toBeVisible();
+  await screen(page, axe, 'editor-json');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.getByRole('button', { name: 'Delete Client…' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await screen(page, axe, 'delete-dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // The conflict view: someone else saves while we edit.
+  await fhir(
+    'PATCH',
+    `Client/${id}`,
+    { description: 'Colleague' },
+    {
+      'content-type': 'application/merge-patch+json',
+    },
+  );
+  await page.getByLabel('Name', { exact: true }).fill('Accessibility sample, edited');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: /Someone else saved this Client/ })).toBeVisible();
+  await screen(page, axe, 'conflict');
+  await page.getByRole('button', { name: 'Discard my changes' }).click();
+
+  await page.goto('/callback?code=x&state=y');
+  await expect(page.getByRole('heading', { name: 'This sign-in link is no longer valid' })).toBeVisible();
+  await screen(page, axe, 'callback-invalid');
+  await page.goto('/signed-out');
+  await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
+  await screen(page, axe, 'signed-out');
 });
 
 test('hostile names and redirect URIs render as inert text in the list, the form and the JSON', async ({

@@ -12,8 +12,12 @@ const total: Tally = { passed: 0, failed: 0 };
 const only = process.argv.slice(2);
 const wanted = (step: string) => only.length === 0 || only.includes(step);
 
+// Minutes since the start on every command line, so a slow step shows in CI's log.
+const started = Date.now();
+const elapsed = () => `[${((Date.now() - started) / 60_000).toFixed(1)} min]`;
+
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
-  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  console.log(`\n${elapsed()} $ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
@@ -32,7 +36,7 @@ function quietGate(name: string, cmd: string, args: string[]): Promise<void> {
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('close', (code) => {
-      console.log(`\n$ ${cmd} ${args.join(' ')}\n${output.trimEnd()}`);
+      console.log(`\n${elapsed()} $ ${cmd} ${args.join(' ')}\n${output.trimEnd()}`);
       console.log(`${code === 0 ? 'PASS' : 'FAIL'} ${name}`);
       total[code === 0 ? 'passed' : 'failed'] += 1;
       resolve();
@@ -136,5 +140,6 @@ if (wanted('e2e')) {
   }
 }
 
+console.log(`\n${elapsed()} done`);
 console.log(`\n${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);
