@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default in a run is one worker fewer than the cores: one worker on the 2-core
+    // machine. Both cores it is: the suites are CPU-bound and share nothing across files.
+    maxWorkers: 2,
     projects: [
       {
         // Pure logic (domain, api, paths, config, features' helpers) needs no DOM, and its modules
