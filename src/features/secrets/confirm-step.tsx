@@ -1,7 +1,7 @@
 import { useState, type Ref } from 'react';
-import { TextField } from '../../components/form/text-field.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import type { SecretUse } from '../../domain/secret-impact.ts';
+import { ClientIdConfirm } from './client-id-confirm.tsx';
 import { sessionSummary, type SessionsQuery } from './session-count.ts';
 
 interface ConfirmStepProps {
@@ -63,22 +63,7 @@ export function ConfirmStep({
           if (matches && !applying) onApply();
         }}
       >
-        <TextField
-          label={
-            <>
-              Type the client id <span className="sx-mono">{clientId}</span> to confirm
-            </>
-          }
-          autoComplete="off"
-          spellCheck={false}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          error={
-            typed !== '' && !matches && typed.length >= clientId.length
-              ? 'That is not the client id.'
-              : undefined
-          }
-        />
+        <ClientIdConfirm clientId={clientId} typed={typed} onTyped={setTyped} />
         <div className="sx-actions">
           <Button onClick={onBack} disabled={applying}>
             Back

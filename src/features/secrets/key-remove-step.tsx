@@ -1,10 +1,10 @@
 import { useState, type Ref } from 'react';
 import { Checkbox } from '../../components/form/choice-fields.tsx';
-import { TextField } from '../../components/form/text-field.tsx';
 import { KeyTable } from '../../components/keys/key-table.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import type { PublicJwk } from '../../domain/jwks-validate.ts';
 import { kidOf, mayRemove, oldKids, withoutKeys, type VerifyState } from './key-rotation-plan.ts';
+import { ClientIdConfirm } from './client-id-confirm.tsx';
 import { sessionSummary, type SessionsQuery } from './session-count.ts';
 
 interface KeyRemoveStepProps {
@@ -113,17 +113,7 @@ export function KeyRemoveStep(props: KeyRemoveStepProps) {
           if (ready) props.onRemove(remaining, remove);
         }}
       >
-        <TextField
-          label={
-            <>
-              Type the client id <span className="sx-mono">{clientId}</span> to confirm
-            </>
-          }
-          autoComplete="off"
-          spellCheck={false}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-        />
+        <ClientIdConfirm clientId={clientId} typed={typed} onTyped={setTyped} />
         <div className="sx-actions">
           <Button onClick={props.onBack} disabled={writing}>
             Back
