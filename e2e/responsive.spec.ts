@@ -31,6 +31,7 @@ const SCREENS: Screen[] = [
   { path: '/policies/matrix', ready: /^Policy matrix$/ },
   { path: '/policies/ops-allow-all', ready: /^AccessPolicy ops-allow-all/ },
   { path: '/clients/demo-backend/rotate-secret', ready: /^Rotate the secret of demo-backend/ },
+  { path: '/clients/smart-backend-demo/rotate-keys', ready: /^Rotate the keys of smart-backend-demo/ },
   { path: '/playground', ready: /^Token playground$/ },
   { path: '/audit', ready: /^Security findings$/ },
   {
